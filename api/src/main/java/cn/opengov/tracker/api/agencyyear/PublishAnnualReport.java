@@ -1,0 +1,11 @@
+package cn.opengov.tracker.api.agencyyear;
+
+import cn.opengov.tracker.api.report.AnnualTable;
+import cn.opengov.tracker.api.report.ReviewLitigationTable;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Freeze the year's tables as they stand, to be published in the 年度报告. */
+public record PublishAnnualReport(@TargetAggregateIdentifier String agencyYearId, String agencyCode, int year,
+                                  boolean includeSubAgencies, AnnualTable table,
+                                  ReviewLitigationTable reviewLitigation) {
+}

@@ -1,0 +1,47 @@
+package cn.opengov.tracker.api.deadline;
+
+import cn.opengov.tracker.api.calendar.CalendarNotLoadedException;
+import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
+
+import java.time.LocalDate;
+
+/** A request's line on the deadline board as of a date: its state, due date and working days left. */
+public record BoardStatus(BoardState state, LocalDate answerDueOn, Integer workingDaysLeft) {
+
+    /**
+     * The state from a phase and a due date already known: the board's fast path, one O(1) count per request.
+     * {@code answerDueOn} is null for a running clock only when the calendar could not place it.
+     */
+    public static BoardStatus of(ClockPhase phase, LocalDate answerDueOn, LocalDate asOf, WorkingDayCalendar calendar) {
+        switch (phase) {
+            case AWAITING_CORRECTION:
+                return new BoardStatus(BoardState.AWAITING_CORRECTION, null, null);
+            case SUSPENDED:
+                return new BoardStatus(BoardState.SUSPENDED, null, null);
+            default:
+                break;
+        }
+        if (answerDueOn == null) {
+            return new BoardStatus(BoardState.CALENDAR_NOT_LOADED, null, null);
+        }
+        try {
+            int left = calendar.workingDaysLeft(asOf, answerDueOn);
+            BoardState state = asOf.isAfter(answerDueOn) ? BoardState.OVERDUE
+                    : left <= Deadlines.DUE_SOON_WORKING_DAYS ? BoardState.DUE_SOON : BoardState.ON_TRACK;
+            return new BoardStatus(state, answerDueOn, left);
+        } catch (CalendarNotLoadedException e) {
+            return new BoardStatus(BoardState.CALENDAR_NOT_LOADED, answerDueOn, null);
+        }
+    }
+
+    /** The state computed from the whole timeline, seen as it stood on {@code asOf}. */
+    public static BoardStatus of(RequestTimeline timeline, LocalDate asOf, WorkingDayCalendar calendar) {
+        RequestTimeline known = timeline.asOf(asOf);
+        ClockPhase phase = ClockPhase.of(known);
+        LocalDate due = null;
+        if (phase == ClockPhase.RUNNING || phase == ClockPhase.ANSWERED) {
+            due = Deadlines.answerDueOrNull(known, calendar);
+        }
+        return of(phase == ClockPhase.ANSWERED ? ClockPhase.RUNNING : phase, due, asOf, calendar);
+    }
+}

@@ -1,0 +1,71 @@
+package cn.opengov.tracker.api.rule;
+
+/**
+ * Every refusal the system can give, with the HTTP status it maps to (400 an invalid value, 404 an unknown id,
+ * 409 a rule of the request's state) and the message a clerk reads. Messages take {@link String#format} arguments.
+ */
+public enum Rule {
+    // values that can never be right (400)
+    DATE_IN_FUTURE(400, "%s（%s）不能晚于今天（%s）"),
+    RECEIVED_BEFORE_SUPPORTED_RANGE(400, "收到申请日期（%s）早于2019年1月1日：本系统按2019年修订的《政府信息公开条例》计算期限"),
+    EXTENSION_DAYS_OUT_OF_RANGE(400, "延长的期限须为1至20个工作日（条例第三十三条），收到的是%d"),
+    CORRECTION_DUE_BEFORE_NOTICE(400, "补正期限（%s）不能早于补正通知日期（%s）"),
+    FEE_AMOUNT_NOT_POSITIVE(400, "信息处理费金额须大于0元"),
+    ID_NUMBER_INVALID(400, "%s"),
+
+    // unknown ids (404)
+    REQUEST_NOT_FOUND(404, "找不到申请 %s"),
+    CONSULTATION_NOT_FOUND(404, "本申请没有编号为 %s 的征求意见"),
+    CASE_NOT_FOUND(404, "本申请没有编号为 %s 的复议或诉讼案件"),
+    AGENCY_NOT_FOUND(404, "找不到机关 %s"),
+
+    // rules of the request's state (409)
+    STEP_BEFORE_RECEIPT(409, "%s（%s）不能早于收到申请之日（%s）"),
+    ALREADY_ANSWERED(409, "该申请已于%s答复，不能再%s"),
+    NOT_ANSWERED(409, "该申请尚未答复，不能%s"),
+    CORRECTION_NOTICE_ALREADY_SENT(409, "补正通知已于%s发出：条例第三十条要求一次性告知，不能再次发出"),
+    NO_CORRECTION_NOTICE(409, "尚未发出补正通知，不能登记收到补正材料"),
+    CORRECTION_ALREADY_RECEIVED(409, "已于%s登记收到补正材料"),
+    CORRECTION_BEFORE_NOTICE(409, "收到补正材料的日期（%s）不能早于补正通知日期（%s）"),
+    ALREADY_EXTENDED(409, "已于%s延长答复期限%d个工作日：条例第三十三条只允许延长一次"),
+    EXTENSION_AFTER_DUE(409, "延长答复期限须在期限届满前批准：当前答复期限为%s，批准日期为%s"),
+    EXTENSION_WITHOUT_CLOCK(409, "正在等待申请人补正，答复期限尚未起算，不能延长"),
+    CONSULTATION_ID_TAKEN(409, "征求意见编号 %s 已被使用"),
+    CONSULTATION_ALREADY_ENDED(409, "该征求意见已于%s结束"),
+    END_BEFORE_START(409, "%s（%s）不能早于%s（%s）"),
+    FEE_NOTICE_ALREADY_ISSUED(409, "已于%s发出收费通知，不能再次发出"),
+    NO_FEE_NOTICE(409, "尚未发出收费通知，不能登记缴费"),
+    FEE_ALREADY_PAID(409, "已于%s登记缴费"),
+    ANSWER_BEFORE_STEP(409, "答复日期（%s）不能早于已登记的%s（%s）"),
+    OUTCOME_NEEDS_LAPSED_CORRECTION(409, "“逾期不补正”须已发出补正通知、补正期限已过且未收到补正材料：%s"),
+    OUTCOME_NEEDS_CORRECTION_RECEIVED(409, "“补正后申请内容仍不明确”须先登记收到补正材料"),
+    OUTCOME_NEEDS_UNPAID_FEE(409, "“逾期未缴纳费用”须已发出收费通知，且通知后20个工作日内未缴费：%s"),
+    NOTHING_TO_CORRECT(409, "%s与原登记相同，无需更正"),
+    RECEIPT_AFTER_STEP(409, "更正后的收到申请日期（%s）不能晚于已登记的%s（%s）"),
+    CASE_ID_TAKEN(409, "案件编号 %s 已被使用"),
+    LAWSUIT_NEEDS_DECIDED_RECONSIDERATION(409, "“复议后起诉”须本申请已有审结的行政复议，且起诉日期不早于复议决定日期"),
+    CASE_ALREADY_DECIDED(409, "该案件已于%s审结"),
+    CALENDAR_NOT_LOADED(409, "%s"),
+    REQUEST_ALREADY_EXISTS(409, "申请 %s 已存在"),
+    YEAR_NOT_OVER(409, "%d年尚未结束：%d年1月1日起才能进行年度结转或发布年度报表"),
+    AGENCY_EXISTS(409, "机关代码 %s 已存在"),
+    USER_EXISTS(409, "用户名 %s 已存在"),
+    IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
+    CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试");
+
+    private final int status;
+    private final String message;
+
+    Rule(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String format(Object... args) {
+        return String.format(message, args);
+    }
+}
