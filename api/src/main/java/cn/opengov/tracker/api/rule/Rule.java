@@ -12,6 +12,7 @@ public enum Rule {
     CORRECTION_DUE_BEFORE_NOTICE(400, "补正期限（%s）不能早于补正通知日期（%s）"),
     FEE_AMOUNT_NOT_POSITIVE(400, "信息处理费金额须大于0元"),
     ID_NUMBER_INVALID(400, "%s"),
+    INVALID_VALUE(400, "%s"),
 
     // unknown ids (404)
     REQUEST_NOT_FOUND(404, "找不到申请 %s"),

@@ -4,6 +4,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-/** At year close: carry the request to the next year if it was open on 31 December of {@code fromYear}. */
-public record CarryOverRequest(@TargetAggregateIdentifier UUID requestId, int fromYear) {
+/**
+ * At year close: carry the request over from every year up to {@code throughYear} on whose 31 December it was
+ * open and from which it was not carried yet.
+ */
+public record CarryOverRequest(@TargetAggregateIdentifier UUID requestId, int throughYear) {
 }

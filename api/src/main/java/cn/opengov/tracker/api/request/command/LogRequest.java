@@ -5,9 +5,11 @@ import cn.opengov.tracker.api.request.Channel;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 
-/** Log a new request as it arrived. {@code closedYears}: the years already closed for the agency, so that a late entry into a closed year is carried over at once (SPEC §4). */
-public record LogRequest(@TargetAggregateIdentifier UUID requestId, String trackingNo, String agencyCode, LocalDate receivedOn, Channel channel, Applicant applicant, String description, Set<Integer> closedYears) {
+/**
+ * Log a new request as it arrived. {@code closedThrough}: the agency's last closed year, if any, so that a late
+ * entry dated into a closed year is carried over at once (SPEC §4).
+ */
+public record LogRequest(@TargetAggregateIdentifier UUID requestId, String trackingNo, String agencyCode, LocalDate receivedOn, Channel channel, Applicant applicant, String description, Integer closedThrough) {
 }

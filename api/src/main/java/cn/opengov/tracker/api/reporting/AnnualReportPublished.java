@@ -1,4 +1,4 @@
-package cn.opengov.tracker.api.agencyyear;
+package cn.opengov.tracker.api.reporting;
 
 import cn.opengov.tracker.api.report.AnnualTable;
 import cn.opengov.tracker.api.report.ReviewLitigationTable;

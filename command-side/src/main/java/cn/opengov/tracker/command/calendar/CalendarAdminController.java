@@ -1,0 +1,59 @@
+package cn.opengov.tracker.command.calendar;
+
+import cn.opengov.tracker.api.calendar.HolidayNotice;
+import cn.opengov.tracker.api.calendar.HolidayNoticeLoaded;
+import cn.opengov.tracker.api.calendar.HolidayNotices;
+import cn.opengov.tracker.api.rule.Rule;
+import cn.opengov.tracker.api.rule.RuleViolation;
+import cn.opengov.tracker.platform.calendar.CalendarStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An administrator loads a year's State Council holiday notice (holiday-cn JSON) without a release. The notice
+ * is stored and announced as an event, on which the query side moves the open deadlines.
+ */
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+public class CalendarAdminController {
+
+    private final CalendarStore calendars;
+    private final EventGateway events;
+
+    public CalendarAdminController(CalendarStore calendars, EventGateway events) {
+        this.calendars = calendars;
+        this.events = events;
+    }
+
+    @PutMapping("/api/admin/calendar/{year}")
+    @Transactional
+    public ResponseEntity<Map<String, Object>> load(@PathVariable int year, @RequestBody JsonNode body,
+                                                    java.security.Principal user) {
+        HolidayNotice notice;
+        try {
+            notice = HolidayNotices.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.ofField("notice", Rule.INVALID_VALUE, e.getMessage());
+        }
+        if (notice.year() != year) {
+            throw RuleViolation.ofField("year", Rule.INVALID_VALUE, "通知中的年份（" + notice.year() + "）与地址中的年份（" + year + "）不一致");
+        }
+        calendars.store(notice, user.getName());
+        events.publish(new HolidayNoticeLoaded(notice));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("year", year);
+        answer.put("days", notice.days().size());
+        answer.put("loadedYears", calendars.current().loadedYears().stream().sorted().toList());
+        return ResponseEntity.ok(answer);
+    }
+}

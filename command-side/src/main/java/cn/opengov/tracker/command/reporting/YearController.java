@@ -1,0 +1,71 @@
+package cn.opengov.tracker.command.reporting;
+
+import cn.opengov.tracker.api.reporting.PublishAnnualReport;
+import cn.opengov.tracker.command.messaging.EventPositions;
+import cn.opengov.tracker.platform.security.AgencyScope;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Year close and publication: supervisors and administrators, within their agency tree. */
+@RestController
+@RequestMapping("/api/years/{year}")
+@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+public class YearController {
+
+    private final YearCloseService years;
+    private final AgencyScope scope;
+    private final EventPositions positions;
+
+    public YearController(YearCloseService years, AgencyScope scope, EventPositions positions) {
+        this.years = years;
+        this.scope = scope;
+        this.positions = positions;
+    }
+
+    @PostMapping("/close")
+    public ResponseEntity<Map<String, Object>> close(@PathVariable int year, @Valid @RequestBody YearBody body) {
+        scope.requireWithin(body.agencyCode());
+        int carried = years.close(body.agencyCode(), checked(year), body.includeSubAgencies());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("year", year);
+        answer.put("agencyCode", body.agencyCode());
+        answer.put("carriedOver", carried);
+        return ResponseEntity.ok().header("X-Event-Position", String.valueOf(positions.latest())).body(answer);
+    }
+
+    @PostMapping("/publish")
+    public ResponseEntity<Map<String, Object>> publish(@PathVariable int year, @Valid @RequestBody YearBody body) {
+        scope.requireWithin(body.agencyCode());
+        PublishAnnualReport published = years.publish(body.agencyCode(), checked(year), body.includeSubAgencies());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("year", year);
+        answer.put("agencyCode", body.agencyCode());
+        answer.put("includeSubAgencies", body.includeSubAgencies());
+        answer.put("publishedBy", scope.currentUser().username());
+        answer.put("balanced", published.table().balanced());
+        return ResponseEntity.ok().header("X-Event-Position", String.valueOf(positions.latest())).body(answer);
+    }
+
+    private static int checked(int year) {
+        if (year < 2019 || year > 2100) {
+            throw cn.opengov.tracker.api.rule.RuleViolation.ofField("year",
+                    cn.opengov.tracker.api.rule.Rule.INVALID_VALUE, "年度须在2019至2100之间");
+        }
+        return year;
+    }
+
+    /** {@code includeSubAgencies} (an addition to API.md) closes or publishes the whole agency tree. */
+    public record YearBody(@NotBlank @Size(max = 40) String agencyCode, boolean includeSubAgencies) {
+    }
+}

@@ -1,0 +1,66 @@
+package cn.opengov.tracker.command.request.policy;
+
+import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
+import cn.opengov.tracker.api.deadline.Deadlines;
+import cn.opengov.tracker.api.deadline.RequestTimeline;
+import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.api.rule.Rule;
+import cn.opengov.tracker.api.rule.RuleViolation;
+
+import java.time.LocalDate;
+
+/**
+ * SPEC §2 outcome consistency: three outcomes say something happened before the answer, and are refused when
+ * the request's history says it did not.
+ */
+public final class OutcomePolicy {
+
+    private OutcomePolicy() {
+    }
+
+    /**
+     * @param feeNoticeOn the fee notice's date, or null
+     * @param feePaidOn   the payment's date, or null
+     */
+    public static void check(OutcomeCategory outcome, LocalDate answeredOn, RequestTimeline timeline,
+                             LocalDate feeNoticeOn, LocalDate feePaidOn, WorkingDayCalendar calendar) {
+        switch (outcome) {
+            case OTHER_NO_CORRECTION -> checkCorrectionLapsed(answeredOn, timeline);
+            case UNABLE_UNCLEAR_AFTER_CORRECTION -> {
+                if (timeline.correctionReceivedOn() == null) {
+                    throw new RuleViolation(Rule.OUTCOME_NEEDS_CORRECTION_RECEIVED);
+                }
+            }
+            case OTHER_FEE_UNPAID -> checkFeeUnpaid(answeredOn, feeNoticeOn, feePaidOn, calendar);
+            default -> {
+            }
+        }
+    }
+
+    private static void checkCorrectionLapsed(LocalDate answeredOn, RequestTimeline timeline) {
+        if (!timeline.hasCorrectionNotice()) {
+            throw new RuleViolation(Rule.OUTCOME_NEEDS_LAPSED_CORRECTION, "尚未发出补正通知");
+        }
+        if (timeline.correctionReceivedOn() != null) {
+            throw new RuleViolation(Rule.OUTCOME_NEEDS_LAPSED_CORRECTION, "已于" + timeline.correctionReceivedOn() + "收到补正材料");
+        }
+        if (!answeredOn.isAfter(timeline.correctionApplicantDueOn())) {
+            throw new RuleViolation(Rule.OUTCOME_NEEDS_LAPSED_CORRECTION,
+                    "补正期限" + timeline.correctionApplicantDueOn() + "在答复日期" + answeredOn + "时尚未届满");
+        }
+    }
+
+    private static void checkFeeUnpaid(LocalDate answeredOn, LocalDate feeNoticeOn, LocalDate feePaidOn,
+                                       WorkingDayCalendar calendar) {
+        if (feeNoticeOn == null) {
+            throw new RuleViolation(Rule.OUTCOME_NEEDS_UNPAID_FEE, "尚未发出收费通知");
+        }
+        LocalDate payBy = Deadlines.feeDueOn(feeNoticeOn, calendar);
+        if (feePaidOn != null && !feePaidOn.isAfter(payBy)) {
+            throw new RuleViolation(Rule.OUTCOME_NEEDS_UNPAID_FEE, "申请人已于" + feePaidOn + "按期缴费");
+        }
+        if (!answeredOn.isAfter(payBy)) {
+            throw new RuleViolation(Rule.OUTCOME_NEEDS_UNPAID_FEE, "缴费期限" + payBy + "在答复日期" + answeredOn + "时尚未届满");
+        }
+    }
+}

@@ -1,0 +1,508 @@
+package cn.opengov.tracker.command.request;
+
+import cn.opengov.tracker.api.request.Applicant;
+import cn.opengov.tracker.api.request.ApplicantType;
+import cn.opengov.tracker.api.request.CaseResult;
+import cn.opengov.tracker.api.request.Channel;
+import cn.opengov.tracker.api.request.ConsultationKind;
+import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.api.request.command.AnswerRequest;
+import cn.opengov.tracker.api.request.command.CarryOverRequest;
+import cn.opengov.tracker.api.request.command.CorrectApplicantType;
+import cn.opengov.tracker.api.request.command.CorrectReceiptDate;
+import cn.opengov.tracker.api.request.command.DecideCase;
+import cn.opengov.tracker.api.request.command.EndConsultation;
+import cn.opengov.tracker.api.request.command.ExtendDeadline;
+import cn.opengov.tracker.api.request.command.FileLawsuit;
+import cn.opengov.tracker.api.request.command.FileReconsideration;
+import cn.opengov.tracker.api.request.command.IssueFeeNotice;
+import cn.opengov.tracker.api.request.command.LogRequest;
+import cn.opengov.tracker.api.request.command.ReceiveCorrection;
+import cn.opengov.tracker.api.request.command.ReclassifyOutcome;
+import cn.opengov.tracker.api.request.command.RecordFeePayment;
+import cn.opengov.tracker.api.request.command.SendCorrectionNotice;
+import cn.opengov.tracker.api.request.command.StartConsultation;
+import cn.opengov.tracker.api.request.event.ApplicantTypeCorrected;
+import cn.opengov.tracker.api.request.event.CarryOverRevoked;
+import cn.opengov.tracker.api.request.event.ConsultationEnded;
+import cn.opengov.tracker.api.request.event.ConsultationStarted;
+import cn.opengov.tracker.api.request.event.CorrectionReceived;
+import cn.opengov.tracker.api.request.event.CorrectionRequested;
+import cn.opengov.tracker.api.request.event.DeadlineExtended;
+import cn.opengov.tracker.api.request.event.FeeNoticeIssued;
+import cn.opengov.tracker.api.request.event.FeePaid;
+import cn.opengov.tracker.api.request.event.LawsuitDecided;
+import cn.opengov.tracker.api.request.event.LawsuitFiled;
+import cn.opengov.tracker.api.request.event.OutcomeReclassified;
+import cn.opengov.tracker.api.request.event.ReceiptDateCorrected;
+import cn.opengov.tracker.api.request.event.ReconsiderationDecided;
+import cn.opengov.tracker.api.request.event.ReconsiderationFiled;
+import cn.opengov.tracker.api.request.event.RequestAnswered;
+import cn.opengov.tracker.api.request.event.RequestCarriedOver;
+import cn.opengov.tracker.api.request.event.RequestReceived;
+import cn.opengov.tracker.api.rule.Rule;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static cn.opengov.tracker.command.request.Refusals.refusedBy;
+
+/** The rules of SPEC §2, one behaviour per test: given events, when a command, then events or a refusal. */
+class InformationRequestTest {
+
+    private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    private static final Applicant APPLICANT = new Applicant(ApplicantType.NATURAL_PERSON, "李四", null, null, null, null);
+
+    private FixtureConfiguration<InformationRequest> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(InformationRequest.class);
+        fixture.registerInjectableResource(FixedLegalCalendar.on("2026-11-21"));
+    }
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static RequestReceived received(String on) {
+        return new RequestReceived(ID, "ZNX-2025-0001", "ZNX", d(on), Channel.IN_PERSON, APPLICANT, "申请公开某专项资金使用情况");
+    }
+
+    private static LogRequest log(String on, Integer closedThrough) {
+        return new LogRequest(ID, "ZNX-2025-0001", "ZNX", d(on), Channel.IN_PERSON, APPLICANT, "申请公开某专项资金使用情况", closedThrough);
+    }
+
+    private static RequestAnswered answered(String on, OutcomeCategory outcome) {
+        return new RequestAnswered(ID, d(on), outcome, null);
+    }
+
+    private static AnswerRequest answer(String on, OutcomeCategory outcome) {
+        return new AnswerRequest(ID, d(on), outcome, null, null);
+    }
+
+    @Nested
+    class Receipt {
+        @Test
+        void logsARequestAsReceived() {
+            fixture.givenNoPriorActivity().when(log("2025-03-03", null)).expectEvents(received("2025-03-03"));
+        }
+
+        @Test
+        void refusesADateOfReceiptInTheFuture() {
+            fixture.givenNoPriorActivity().when(log("2026-11-22", null))
+                    .expectException(refusedBy(Rule.DATE_IN_FUTURE)).expectNoEvents();
+        }
+
+        @Test
+        void refusesADateOfReceiptBeforeTheRevisedRegulation() {
+            fixture.givenNoPriorActivity().when(log("2018-12-31", null))
+                    .expectException(refusedBy(Rule.RECEIVED_BEFORE_SUPPORTED_RANGE));
+        }
+
+        @Test
+        void aLateEntryIntoClosedYearsIsCarriedOverFromEachAtOnce() {
+            fixture.givenNoPriorActivity().when(log("2024-12-30", 2025))
+                    .expectEvents(received("2024-12-30"), new RequestCarriedOver(ID, 2024), new RequestCarriedOver(ID, 2025));
+        }
+
+        @Test
+        void aLateEntryIntoAnOpenYearIsNotCarriedOver() {
+            fixture.givenNoPriorActivity().when(log("2025-12-30", 2024)).expectEvents(received("2025-12-30"));
+        }
+    }
+
+    @Nested
+    class Correction {
+        @Test
+        void sendsTheNoticeOnceAndWithinTheRules() {
+            fixture.given(received("2025-03-03"))
+                    .when(new SendCorrectionNotice(ID, d("2025-03-05"), "请补充申请内容的具体名称", d("2025-03-20")))
+                    .expectEvents(new CorrectionRequested(ID, d("2025-03-05"), "请补充申请内容的具体名称", d("2025-03-20")));
+        }
+
+        @Test
+        void cannotSendASecondNotice() {
+            fixture.given(received("2025-03-03"), new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20")))
+                    .when(new SendCorrectionNotice(ID, d("2025-03-06"), "y", d("2025-03-21")))
+                    .expectException(refusedBy(Rule.CORRECTION_NOTICE_ALREADY_SENT)).expectNoEvents();
+        }
+
+        @Test
+        void cannotSendANoticeAfterTheAnswer() {
+            fixture.given(received("2025-03-03"), answered("2025-03-10", OutcomeCategory.DISCLOSED))
+                    .when(new SendCorrectionNotice(ID, d("2025-03-11"), "x", d("2025-03-20")))
+                    .expectException(refusedBy(Rule.ALREADY_ANSWERED));
+        }
+
+        @Test
+        void cannotDateANoticeBeforeTheReceipt() {
+            fixture.given(received("2025-03-03"))
+                    .when(new SendCorrectionNotice(ID, d("2025-03-02"), "x", d("2025-03-20")))
+                    .expectException(refusedBy(Rule.STEP_BEFORE_RECEIPT));
+        }
+
+        @Test
+        void cannotGiveTheApplicantADueDateBeforeTheNotice() {
+            fixture.given(received("2025-03-03"))
+                    .when(new SendCorrectionNotice(ID, d("2025-03-05"), "x", d("2025-03-04")))
+                    .expectException(refusedBy(Rule.CORRECTION_DUE_BEFORE_NOTICE));
+        }
+
+        @Test
+        void receivesTheCorrectionAfterTheNotice() {
+            fixture.given(received("2025-03-03"), new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20")))
+                    .when(new ReceiveCorrection(ID, d("2025-03-14")))
+                    .expectEvents(new CorrectionReceived(ID, d("2025-03-14")));
+        }
+
+        @Test
+        void cannotReceiveACorrectionNobodyAskedFor() {
+            fixture.given(received("2025-03-03")).when(new ReceiveCorrection(ID, d("2025-03-14")))
+                    .expectException(refusedBy(Rule.NO_CORRECTION_NOTICE));
+        }
+
+        @Test
+        void cannotReceiveTheCorrectionTwice() {
+            fixture.given(received("2025-03-03"), new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20")),
+                            new CorrectionReceived(ID, d("2025-03-14")))
+                    .when(new ReceiveCorrection(ID, d("2025-03-15")))
+                    .expectException(refusedBy(Rule.CORRECTION_ALREADY_RECEIVED));
+        }
+
+        @Test
+        void cannotReceiveTheCorrectionBeforeTheNotice() {
+            fixture.given(received("2025-03-03"), new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20")))
+                    .when(new ReceiveCorrection(ID, d("2025-03-04")))
+                    .expectException(refusedBy(Rule.CORRECTION_BEFORE_NOTICE));
+        }
+    }
+
+    @Nested
+    class Extension {
+        @Test
+        void extendsOnceWithinTheDeadline() {
+            fixture.given(received("2024-04-30")).when(new ExtendDeadline(ID, d("2024-05-20"), 20, "需要调取档案"))
+                    .expectEvents(new DeadlineExtended(ID, d("2024-05-20"), 20, "需要调取档案"));
+        }
+
+        @Test
+        void cannotExtendTwice() {
+            fixture.given(received("2024-04-30"), new DeadlineExtended(ID, d("2024-05-20"), 5, "r"))
+                    .when(new ExtendDeadline(ID, d("2024-05-21"), 5, "r"))
+                    .expectException(refusedBy(Rule.ALREADY_EXTENDED));
+        }
+
+        @Test
+        void cannotExtendByMoreThanTwentyOrFewerThanOneWorkingDays() {
+            fixture.given(received("2024-04-30")).when(new ExtendDeadline(ID, d("2024-05-20"), 21, "r"))
+                    .expectException(refusedBy(Rule.EXTENSION_DAYS_OUT_OF_RANGE));
+            fixture.given(received("2024-04-30")).when(new ExtendDeadline(ID, d("2024-05-20"), 0, "r"))
+                    .expectException(refusedBy(Rule.EXTENSION_DAYS_OUT_OF_RANGE));
+        }
+
+        @Test
+        void cannotExtendOnceTheDeadlineHasPassed() {
+            // received 2024-09-27: due 2024-10-30
+            fixture.given(received("2024-09-27")).when(new ExtendDeadline(ID, d("2024-10-31"), 5, "r"))
+                    .expectException(refusedBy(Rule.EXTENSION_AFTER_DUE));
+            fixture.given(received("2024-09-27")).when(new ExtendDeadline(ID, d("2024-10-30"), 5, "r"))
+                    .expectEvents(new DeadlineExtended(ID, d("2024-10-30"), 5, "r"));
+        }
+
+        @Test
+        void cannotExtendWhileACorrectionIsAwaited() {
+            fixture.given(received("2025-03-03"), new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20")))
+                    .when(new ExtendDeadline(ID, d("2025-03-06"), 5, "r"))
+                    .expectException(refusedBy(Rule.EXTENSION_WITHOUT_CLOCK));
+        }
+
+        @Test
+        void mayExtendWhileSuspendedBecauseTheDeadlineHasNotRunOut() {
+            fixture.given(received("2024-09-27"), new ConsultationStarted(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2024-10-08")))
+                    .when(new ExtendDeadline(ID, d("2024-11-05"), 5, "r"))
+                    .expectEvents(new DeadlineExtended(ID, d("2024-11-05"), 5, "r"));
+        }
+    }
+
+    @Nested
+    class Consultations {
+        @Test
+        void severalMayOverlap() {
+            fixture.given(received("2025-03-03"), new ConsultationStarted(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10")))
+                    .when(new StartConsultation(ID, "c2", ConsultationKind.OTHER_AGENCY, "县财政局", d("2025-03-11")))
+                    .expectEvents(new ConsultationStarted(ID, "c2", ConsultationKind.OTHER_AGENCY, "县财政局", d("2025-03-11")));
+        }
+
+        @Test
+        void endsOnceAndNotBeforeItStarted() {
+            var started = new ConsultationStarted(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10"));
+            fixture.given(received("2025-03-03"), started).when(new EndConsultation(ID, "c1", d("2025-03-24")))
+                    .expectEvents(new ConsultationEnded(ID, "c1", d("2025-03-24")));
+            fixture.given(received("2025-03-03"), started, new ConsultationEnded(ID, "c1", d("2025-03-24")))
+                    .when(new EndConsultation(ID, "c1", d("2025-03-25")))
+                    .expectException(refusedBy(Rule.CONSULTATION_ALREADY_ENDED));
+            fixture.given(received("2025-03-03"), started).when(new EndConsultation(ID, "c1", d("2025-03-09")))
+                    .expectException(refusedBy(Rule.END_BEFORE_START));
+        }
+
+        @Test
+        void cannotEndAConsultationThatWasNeverStarted() {
+            fixture.given(received("2025-03-03")).when(new EndConsultation(ID, "nope", d("2025-03-24")))
+                    .expectException(refusedBy(Rule.CONSULTATION_NOT_FOUND));
+        }
+
+        @Test
+        void cannotReuseAConsultationId() {
+            fixture.given(received("2025-03-03"), new ConsultationStarted(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10")))
+                    .when(new StartConsultation(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-11")))
+                    .expectException(refusedBy(Rule.CONSULTATION_ID_TAKEN));
+        }
+    }
+
+    @Nested
+    class Fee {
+        @Test
+        void issuesOneNoticeAndRecordsOnePayment() {
+            fixture.given(received("2025-03-03")).when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("100.00")))
+                    .expectEvents(new FeeNoticeIssued(ID, d("2025-03-05"), new BigDecimal("100.00")));
+            fixture.given(received("2025-03-03"), new FeeNoticeIssued(ID, d("2025-03-05"), BigDecimal.TEN))
+                    .when(new RecordFeePayment(ID, d("2025-03-10"))).expectEvents(new FeePaid(ID, d("2025-03-10")));
+        }
+
+        @Test
+        void cannotIssueASecondNotice() {
+            fixture.given(received("2025-03-03"), new FeeNoticeIssued(ID, d("2025-03-05"), BigDecimal.TEN))
+                    .when(new IssueFeeNotice(ID, d("2025-03-06"), BigDecimal.TEN))
+                    .expectException(refusedBy(Rule.FEE_NOTICE_ALREADY_ISSUED));
+        }
+
+        @Test
+        void refusesAnAmountOfZero() {
+            fixture.given(received("2025-03-03")).when(new IssueFeeNotice(ID, d("2025-03-05"), BigDecimal.ZERO))
+                    .expectException(refusedBy(Rule.FEE_AMOUNT_NOT_POSITIVE));
+        }
+
+        @Test
+        void cannotPayWithoutANoticeTwiceOrBeforeTheNotice() {
+            fixture.given(received("2025-03-03")).when(new RecordFeePayment(ID, d("2025-03-10")))
+                    .expectException(refusedBy(Rule.NO_FEE_NOTICE));
+            fixture.given(received("2025-03-03"), new FeeNoticeIssued(ID, d("2025-03-05"), BigDecimal.TEN), new FeePaid(ID, d("2025-03-10")))
+                    .when(new RecordFeePayment(ID, d("2025-03-11"))).expectException(refusedBy(Rule.FEE_ALREADY_PAID));
+            fixture.given(received("2025-03-03"), new FeeNoticeIssued(ID, d("2025-03-05"), BigDecimal.TEN))
+                    .when(new RecordFeePayment(ID, d("2025-03-04"))).expectException(refusedBy(Rule.END_BEFORE_START));
+        }
+    }
+
+    @Nested
+    class Answer {
+        @Test
+        void answersOnceWithOneOutcome() {
+            fixture.given(received("2025-03-03")).when(answer("2025-03-20", OutcomeCategory.DISCLOSED))
+                    .expectEvents(answered("2025-03-20", OutcomeCategory.DISCLOSED));
+        }
+
+        @Test
+        void cannotAnswerTwice() {
+            fixture.given(received("2025-03-03"), answered("2025-03-20", OutcomeCategory.DISCLOSED))
+                    .when(answer("2025-03-21", OutcomeCategory.OTHER)).expectException(refusedBy(Rule.ALREADY_ANSWERED));
+        }
+
+        @Test
+        void cannotDateTheAnswerBeforeAnotherStep() {
+            fixture.given(received("2025-03-03"), new ConsultationStarted(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10")))
+                    .when(answer("2025-03-09", OutcomeCategory.DISCLOSED)).expectException(refusedBy(Rule.ANSWER_BEFORE_STEP));
+        }
+
+        @Test
+        void cannotDateTheAnswerInTheFuture() {
+            fixture.given(received("2025-03-03")).when(answer("2026-11-22", OutcomeCategory.DISCLOSED))
+                    .expectException(refusedBy(Rule.DATE_IN_FUTURE));
+        }
+
+        @Test
+        void noCorrectionNeedsANoticeWhoseDueDatePassedWithoutACorrection() {
+            fixture.given(received("2025-03-03")).when(answer("2025-04-01", OutcomeCategory.OTHER_NO_CORRECTION))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_LAPSED_CORRECTION));
+            var notice = new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20"));
+            fixture.given(received("2025-03-03"), notice).when(answer("2025-03-20", OutcomeCategory.OTHER_NO_CORRECTION))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_LAPSED_CORRECTION));
+            fixture.given(received("2025-03-03"), notice, new CorrectionReceived(ID, d("2025-03-18")))
+                    .when(answer("2025-04-01", OutcomeCategory.OTHER_NO_CORRECTION))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_LAPSED_CORRECTION));
+            fixture.given(received("2025-03-03"), notice).when(answer("2025-03-21", OutcomeCategory.OTHER_NO_CORRECTION))
+                    .expectEvents(answered("2025-03-21", OutcomeCategory.OTHER_NO_CORRECTION));
+        }
+
+        @Test
+        void unclearAfterCorrectionNeedsTheCorrection() {
+            var notice = new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20"));
+            fixture.given(received("2025-03-03"), notice).when(answer("2025-03-25", OutcomeCategory.UNABLE_UNCLEAR_AFTER_CORRECTION))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_CORRECTION_RECEIVED));
+            fixture.given(received("2025-03-03"), notice, new CorrectionReceived(ID, d("2025-03-18")))
+                    .when(answer("2025-03-25", OutcomeCategory.UNABLE_UNCLEAR_AFTER_CORRECTION))
+                    .expectEvents(answered("2025-03-25", OutcomeCategory.UNABLE_UNCLEAR_AFTER_CORRECTION));
+        }
+
+        @Test
+        void feeUnpaidNeedsANoticeUnpaidForTwentyWorkingDays() {
+            // notice 2024-09-27: pay by 2024-10-30
+            var notice = new FeeNoticeIssued(ID, d("2024-09-27"), BigDecimal.TEN);
+            fixture.given(received("2024-09-20")).when(answer("2024-11-01", OutcomeCategory.OTHER_FEE_UNPAID))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_UNPAID_FEE));
+            fixture.given(received("2024-09-20"), notice).when(answer("2024-10-30", OutcomeCategory.OTHER_FEE_UNPAID))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_UNPAID_FEE));
+            fixture.given(received("2024-09-20"), notice, new FeePaid(ID, d("2024-10-30")))
+                    .when(answer("2024-11-01", OutcomeCategory.OTHER_FEE_UNPAID))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_UNPAID_FEE));
+            fixture.given(received("2024-09-20"), notice).when(answer("2024-10-31", OutcomeCategory.OTHER_FEE_UNPAID))
+                    .expectEvents(answered("2024-10-31", OutcomeCategory.OTHER_FEE_UNPAID));
+        }
+
+        @Test
+        void anAnswerDatedInsideAClosedYearTakesTheCarryOverBack() {
+            fixture.given(received("2024-12-30"), new RequestCarriedOver(ID, 2024), new RequestCarriedOver(ID, 2025))
+                    .when(new AnswerRequest(ID, d("2025-01-06"), OutcomeCategory.DISCLOSED, null, 2025))
+                    .expectEvents(answered("2025-01-06", OutcomeCategory.DISCLOSED),
+                            new CarryOverRevoked(ID, 2025, "答复日期为2025-01-06：2025年12月31日时并非未办结"));
+        }
+    }
+
+    @Nested
+    class AfterTheAnswer {
+        @Test
+        void reclassifiesTheOutcomeWithAReason() {
+            fixture.given(received("2025-03-03"), answered("2025-03-20", OutcomeCategory.DISCLOSED))
+                    .when(new ReclassifyOutcome(ID, OutcomeCategory.PARTIALLY_DISCLOSED, "部分内容涉及个人隐私"))
+                    .expectEvents(new OutcomeReclassified(ID, OutcomeCategory.DISCLOSED, OutcomeCategory.PARTIALLY_DISCLOSED, "部分内容涉及个人隐私"));
+        }
+
+        @Test
+        void cannotReclassifyBeforeTheAnswerOrToTheSameOutcome() {
+            fixture.given(received("2025-03-03")).when(new ReclassifyOutcome(ID, OutcomeCategory.OTHER, "r"))
+                    .expectException(refusedBy(Rule.NOT_ANSWERED));
+            fixture.given(received("2025-03-03"), answered("2025-03-20", OutcomeCategory.OTHER))
+                    .when(new ReclassifyOutcome(ID, OutcomeCategory.OTHER, "r")).expectException(refusedBy(Rule.NOTHING_TO_CORRECT));
+        }
+
+        @Test
+        void reclassificationKeepsTheOutcomeConsistent() {
+            fixture.given(received("2025-03-03"), answered("2025-03-20", OutcomeCategory.DISCLOSED))
+                    .when(new ReclassifyOutcome(ID, OutcomeCategory.UNABLE_UNCLEAR_AFTER_CORRECTION, "r"))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_CORRECTION_RECEIVED));
+        }
+
+        @Test
+        void correctsTheApplicantType() {
+            fixture.given(received("2025-03-03"))
+                    .when(new CorrectApplicantType(ID, ApplicantType.COMMERCIAL_ENTERPRISE, "申请人为企业"))
+                    .expectEvents(new ApplicantTypeCorrected(ID, ApplicantType.NATURAL_PERSON, ApplicantType.COMMERCIAL_ENTERPRISE, "申请人为企业"));
+            fixture.given(received("2025-03-03")).when(new CorrectApplicantType(ID, ApplicantType.NATURAL_PERSON, "r"))
+                    .expectException(refusedBy(Rule.NOTHING_TO_CORRECT));
+        }
+
+        @Test
+        void correctsTheDateOfReceiptButNotPastAnotherStep() {
+            fixture.given(received("2025-03-03"), answered("2025-03-20", OutcomeCategory.DISCLOSED))
+                    .when(new CorrectReceiptDate(ID, d("2025-03-04"), "登记错误", null))
+                    .expectEvents(new ReceiptDateCorrected(ID, d("2025-03-03"), d("2025-03-04"), "登记错误"));
+            fixture.given(received("2025-03-03"), answered("2025-03-20", OutcomeCategory.DISCLOSED))
+                    .when(new CorrectReceiptDate(ID, d("2025-03-21"), "登记错误", null))
+                    .expectException(refusedBy(Rule.RECEIPT_AFTER_STEP));
+        }
+
+        @Test
+        void movingTheReceiptOutOfAClosedYearTakesTheCarryOverBack() {
+            fixture.given(received("2025-12-30"), new RequestCarriedOver(ID, 2025))
+                    .when(new CorrectReceiptDate(ID, d("2026-01-05"), "登记错误", 2025))
+                    .expectEvents(new ReceiptDateCorrected(ID, d("2025-12-30"), d("2026-01-05"), "登记错误"),
+                            new CarryOverRevoked(ID, 2025, "收到申请日期更正为2026-01-05：2025年12月31日时并非未办结"));
+        }
+
+        @Test
+        void movingTheReceiptIntoAClosedYearCarriesItOver() {
+            fixture.given(received("2026-01-05"))
+                    .when(new CorrectReceiptDate(ID, d("2025-12-30"), "登记错误", 2025))
+                    .expectEvents(new ReceiptDateCorrected(ID, d("2026-01-05"), d("2025-12-30"), "登记错误"),
+                            new RequestCarriedOver(ID, 2025));
+        }
+    }
+
+    @Nested
+    class ReviewAndLitigation {
+        @Test
+        void filesAndDecidesAReconsideration() {
+            fixture.given(received("2025-03-03"), answered("2025-03-20", OutcomeCategory.UNABLE_NOT_HELD))
+                    .when(new FileReconsideration(ID, "k1", d("2025-04-01")))
+                    .expectEvents(new ReconsiderationFiled(ID, "k1", d("2025-04-01")));
+            fixture.given(received("2025-03-03"), new ReconsiderationFiled(ID, "k1", d("2025-04-01")))
+                    .when(new DecideCase(ID, "k1", d("2025-06-01"), CaseResult.UPHELD))
+                    .expectEvents(new ReconsiderationDecided(ID, "k1", d("2025-06-01"), CaseResult.UPHELD));
+        }
+
+        @Test
+        void aLawsuitAfterReconsiderationNeedsADecidedReconsideration() {
+            fixture.given(received("2025-03-03"), new ReconsiderationFiled(ID, "k1", d("2025-04-01")))
+                    .when(new FileLawsuit(ID, "s1", d("2025-07-01"), true))
+                    .expectException(refusedBy(Rule.LAWSUIT_NEEDS_DECIDED_RECONSIDERATION));
+            fixture.given(received("2025-03-03"), new ReconsiderationFiled(ID, "k1", d("2025-04-01")),
+                            new ReconsiderationDecided(ID, "k1", d("2025-06-01"), CaseResult.UPHELD))
+                    .when(new FileLawsuit(ID, "s1", d("2025-07-01"), true))
+                    .expectEvents(new LawsuitFiled(ID, "s1", d("2025-07-01"), true));
+        }
+
+        @Test
+        void aDirectLawsuitIsDecidedOnceAndNotBeforeFiling() {
+            var filed = new LawsuitFiled(ID, "s1", d("2025-05-01"), false);
+            fixture.given(received("2025-03-03"), filed).when(new DecideCase(ID, "s1", d("2025-08-01"), CaseResult.OTHER))
+                    .expectEvents(new LawsuitDecided(ID, "s1", d("2025-08-01"), CaseResult.OTHER));
+            fixture.given(received("2025-03-03"), filed).when(new DecideCase(ID, "s1", d("2025-04-30"), CaseResult.OTHER))
+                    .expectException(refusedBy(Rule.END_BEFORE_START));
+            fixture.given(received("2025-03-03"), filed, new LawsuitDecided(ID, "s1", d("2025-08-01"), CaseResult.OTHER))
+                    .when(new DecideCase(ID, "s1", d("2025-08-02"), CaseResult.OTHER))
+                    .expectException(refusedBy(Rule.CASE_ALREADY_DECIDED));
+            fixture.given(received("2025-03-03")).when(new DecideCase(ID, "nope", d("2025-08-02"), CaseResult.OTHER))
+                    .expectException(refusedBy(Rule.CASE_NOT_FOUND));
+        }
+    }
+
+    @Nested
+    class YearClose {
+        @Test
+        void carriesOverARequestOpenOnThe31stOfDecember() {
+            fixture.given(received("2024-12-20")).when(new CarryOverRequest(ID, 2024))
+                    .expectEvents(new RequestCarriedOver(ID, 2024)).expectResultMessagePayload(1);
+        }
+
+        @Test
+        void carriesOverARequestAnsweredOnlyInJanuary() {
+            fixture.given(received("2024-12-20"), answered("2025-01-05", OutcomeCategory.DISCLOSED))
+                    .when(new CarryOverRequest(ID, 2024)).expectEvents(new RequestCarriedOver(ID, 2024));
+        }
+
+        @Test
+        void doesNotCarryOverARequestAnsweredWithinTheYear() {
+            fixture.given(received("2024-03-01"), answered("2024-03-20", OutcomeCategory.DISCLOSED))
+                    .when(new CarryOverRequest(ID, 2024)).expectNoEvents().expectResultMessagePayload(0);
+        }
+
+        @Test
+        void closingTwiceChangesNothing() {
+            fixture.given(received("2024-12-20"), new RequestCarriedOver(ID, 2024))
+                    .when(new CarryOverRequest(ID, 2024)).expectNoEvents().expectResultMessagePayload(0);
+        }
+
+        @Test
+        void aRequestOpenForYearsIsCarriedFromEachClosedYear() {
+            fixture.given(received("2023-06-01"), new RequestCarriedOver(ID, 2023))
+                    .when(new CarryOverRequest(ID, 2025))
+                    .expectEvents(new RequestCarriedOver(ID, 2024), new RequestCarriedOver(ID, 2025));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package cn.opengov.tracker.platform.security;
+
+import cn.opengov.tracker.platform.directory.Role;
+
+import java.security.Principal;
+
+/** The authenticated user, as every check of role and agency scope sees them. */
+public record CurrentUser(String username, Role role, String agencyCode) implements Principal {
+
+    @Override
+    public String getName() {
+        return username;
+    }
+
+    public boolean isAtLeast(Role required) {
+        return role.ordinal() >= required.ordinal();
+    }
+}
