@@ -1,5 +1,17 @@
 package cn.opengov.tracker.api.deadline;
 
+import cn.opengov.tracker.api.request.event.ConsultationEnded;
+import cn.opengov.tracker.api.request.event.ConsultationStarted;
+import cn.opengov.tracker.api.request.event.CorrectionReceived;
+import cn.opengov.tracker.api.request.event.CorrectionRequested;
+import cn.opengov.tracker.api.request.event.DeadlineExtended;
+import cn.opengov.tracker.api.request.event.FeeNoticeIssued;
+import cn.opengov.tracker.api.request.event.FeePaid;
+import cn.opengov.tracker.api.request.event.ReceiptDateCorrected;
+import cn.opengov.tracker.api.request.event.RequestAnswered;
+import cn.opengov.tracker.api.request.event.RequestEvent;
+import cn.opengov.tracker.api.request.event.RequestReceived;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +33,45 @@ public record RequestTimeline(LocalDate receivedOn,
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
     }
 
+    /** The id of the one fee notice among the pauses. */
+    public static final String FEE_PAUSE = "fee";
+
     public static RequestTimeline receivedOn(LocalDate receivedOn) {
         return new RequestTimeline(receivedOn, null, null, null, null, 0, List.of(), null);
+    }
+
+    /**
+     * The timeline after an event of the request: the one place that says how each step moves the clock, used by
+     * the aggregate and by every projection. Events that do not move the clock leave it as it is.
+     */
+    public RequestTimeline apply(RequestEvent event) {
+        if (event instanceof RequestReceived e) {
+            return receivedOn(e.receivedOn());
+        } else if (event instanceof CorrectionRequested e) {
+            return withCorrectionNotice(e.noticeOn(), e.applicantDueOn());
+        } else if (event instanceof CorrectionReceived e) {
+            return withCorrectionReceived(e.receivedOn());
+        } else if (event instanceof DeadlineExtended e) {
+            return withExtension(e.approvedOn(), e.workingDays());
+        } else if (event instanceof ConsultationStarted e) {
+            return withPause(new Pause(e.consultationId(), Pause.Kind.CONSULTATION, e.sentOn(), null));
+        } else if (event instanceof ConsultationEnded e) {
+            return withPauseEnded(e.consultationId(), e.endedOn());
+        } else if (event instanceof FeeNoticeIssued e) {
+            return withPause(new Pause(FEE_PAUSE, Pause.Kind.FEE, e.noticeOn(), null));
+        } else if (event instanceof FeePaid e) {
+            return withPauseEnded(FEE_PAUSE, e.paidOn());
+        } else if (event instanceof RequestAnswered e) {
+            return withAnsweredOn(e.answeredOn());
+        } else if (event instanceof ReceiptDateCorrected e) {
+            return withReceivedOn(e.receivedOn());
+        }
+        return this;
+    }
+
+    /** The fee notice's pause, if one was issued. */
+    public java.util.Optional<Pause> feePause() {
+        return pauses.stream().filter(p -> p.kind() == Pause.Kind.FEE).findFirst();
     }
 
     public RequestTimeline withReceivedOn(LocalDate date) {

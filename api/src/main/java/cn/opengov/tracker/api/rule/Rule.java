@@ -19,6 +19,7 @@ public enum Rule {
     CONSULTATION_NOT_FOUND(404, "本申请没有编号为 %s 的征求意见"),
     CASE_NOT_FOUND(404, "本申请没有编号为 %s 的复议或诉讼案件"),
     AGENCY_NOT_FOUND(404, "找不到机关 %s"),
+    NOT_PUBLISHED(404, "%s %d年度的报表尚未发布"),
 
     // rules of the request's state (409)
     STEP_BEFORE_RECEIPT(409, "%s（%s）不能早于收到申请之日（%s）"),

@@ -66,6 +66,9 @@ public class YearController {
     }
 
     /** {@code includeSubAgencies} (an addition to API.md) closes or publishes the whole agency tree. */
-    public record YearBody(@NotBlank @Size(max = 40) String agencyCode, boolean includeSubAgencies) {
+    public record YearBody(@NotBlank @Size(max = 40) String agencyCode, Boolean includeSubAgencies) {
+        public YearBody {
+            includeSubAgencies = Boolean.TRUE.equals(includeSubAgencies);
+        }
     }
 }

@@ -38,6 +38,7 @@ import cn.opengov.tracker.api.request.event.ReconsiderationDecided;
 import cn.opengov.tracker.api.request.event.ReconsiderationFiled;
 import cn.opengov.tracker.api.request.event.RequestAnswered;
 import cn.opengov.tracker.api.request.event.RequestCarriedOver;
+import cn.opengov.tracker.api.request.event.RequestEvent;
 import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
@@ -70,15 +71,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class InformationRequest {
 
-    private static final String FEE = "fee";
-
     @AggregateIdentifier
     private UUID requestId;
     private ApplicantType applicantType;
     private RequestTimeline timeline;
     private OutcomeCategory outcome;
-    private LocalDate feeNoticeOn;
-    private LocalDate feePaidOn;
     private final Map<String, String> consultationLabels = new LinkedHashMap<>();
     private final Map<String, LegalCase> cases = new LinkedHashMap<>();
     private final SortedSet<Integer> carriedFrom = new TreeSet<>();
@@ -164,8 +161,8 @@ public class InformationRequest {
     @CommandHandler
     public void handle(IssueFeeNotice cmd, LegalCalendar calendar) {
         requireUnanswered("发出收费通知");
-        if (feeNoticeOn != null) {
-            throw new RuleViolation(Rule.FEE_NOTICE_ALREADY_ISSUED, feeNoticeOn);
+        if (timeline.feePause().isPresent()) {
+            throw new RuleViolation(Rule.FEE_NOTICE_ALREADY_ISSUED, timeline.feePause().get().from());
         }
         if (cmd.amountYuan() == null || cmd.amountYuan().signum() <= 0) {
             throw RuleViolation.ofField("amountYuan", Rule.FEE_AMOUNT_NOT_POSITIVE);
@@ -177,14 +174,12 @@ public class InformationRequest {
     @CommandHandler
     public void handle(RecordFeePayment cmd, LegalCalendar calendar) {
         requireUnanswered("登记缴费");
-        if (feeNoticeOn == null) {
-            throw new RuleViolation(Rule.NO_FEE_NOTICE);
-        }
-        if (feePaidOn != null) {
-            throw new RuleViolation(Rule.FEE_ALREADY_PAID, feePaidOn);
+        Pause fee = timeline.feePause().orElseThrow(() -> new RuleViolation(Rule.NO_FEE_NOTICE));
+        if (!fee.isOpen()) {
+            throw new RuleViolation(Rule.FEE_ALREADY_PAID, fee.to());
         }
         Dating.notInFuture("paidOn", "缴费日期", cmd.paidOn(), calendar.today());
-        Dating.endNotBeforeStart("缴费日期", cmd.paidOn(), "收费通知日期", feeNoticeOn);
+        Dating.endNotBeforeStart("缴费日期", cmd.paidOn(), "收费通知日期", fee.from());
         apply(new FeePaid(requestId, cmd.paidOn()));
     }
 
@@ -196,7 +191,7 @@ public class InformationRequest {
         if (cmd.answeredOn().isBefore(latest.date())) {
             throw new RuleViolation(Rule.ANSWER_BEFORE_STEP, cmd.answeredOn(), latest.label(), latest.date());
         }
-        OutcomePolicy.check(cmd.outcome(), cmd.answeredOn(), timeline, feeNoticeOn, feePaidOn, calendar.workingDays());
+        OutcomePolicy.check(cmd.outcome(), cmd.answeredOn(), timeline, calendar.workingDays());
         apply(new RequestAnswered(requestId, cmd.answeredOn(), cmd.outcome(), cmd.note()));
         reconcileCarryOvers(cmd.closedThrough(), "答复日期为" + cmd.answeredOn());
     }
@@ -209,7 +204,7 @@ public class InformationRequest {
         if (cmd.outcome() == outcome) {
             throw new RuleViolation(Rule.NOTHING_TO_CORRECT, "办理结果");
         }
-        OutcomePolicy.check(cmd.outcome(), timeline.answeredOn(), timeline, feeNoticeOn, feePaidOn, calendar.workingDays());
+        OutcomePolicy.check(cmd.outcome(), timeline.answeredOn(), timeline, calendar.workingDays());
         apply(new OutcomeReclassified(requestId, outcome, cmd.outcome(), cmd.reason()));
     }
 
@@ -358,48 +353,22 @@ public class InformationRequest {
         timeline = RequestTimeline.receivedOn(e.receivedOn());
     }
 
+    /** Every step that moves the clock, as {@link RequestTimeline#apply} says. */
     @EventSourcingHandler
-    void on(CorrectionRequested e) {
-        timeline = timeline.withCorrectionNotice(e.noticeOn(), e.applicantDueOn());
-    }
-
-    @EventSourcingHandler
-    void on(CorrectionReceived e) {
-        timeline = timeline.withCorrectionReceived(e.receivedOn());
-    }
-
-    @EventSourcingHandler
-    void on(DeadlineExtended e) {
-        timeline = timeline.withExtension(e.approvedOn(), e.workingDays());
+    void on(RequestEvent e) {
+        timeline = timeline.apply(e);
     }
 
     @EventSourcingHandler
     void on(ConsultationStarted e) {
         consultationLabels.put(e.consultationId(), e.kind().label());
-        timeline = timeline.withPause(new Pause(e.consultationId(), Pause.Kind.CONSULTATION, e.sentOn(), null));
-    }
-
-    @EventSourcingHandler
-    void on(ConsultationEnded e) {
-        timeline = timeline.withPauseEnded(e.consultationId(), e.endedOn());
-    }
-
-    @EventSourcingHandler
-    void on(FeeNoticeIssued e) {
-        feeNoticeOn = e.noticeOn();
-        timeline = timeline.withPause(new Pause(FEE, Pause.Kind.FEE, e.noticeOn(), null));
-    }
-
-    @EventSourcingHandler
-    void on(FeePaid e) {
-        feePaidOn = e.paidOn();
-        timeline = timeline.withPauseEnded(FEE, e.paidOn());
+        timeline = timeline.apply(e);
     }
 
     @EventSourcingHandler
     void on(RequestAnswered e) {
         outcome = e.outcome();
-        timeline = timeline.withAnsweredOn(e.answeredOn());
+        timeline = timeline.apply(e);
     }
 
     @EventSourcingHandler
@@ -410,11 +379,6 @@ public class InformationRequest {
     @EventSourcingHandler
     void on(ApplicantTypeCorrected e) {
         applicantType = e.type();
-    }
-
-    @EventSourcingHandler
-    void on(ReceiptDateCorrected e) {
-        timeline = timeline.withReceivedOn(e.receivedOn());
     }
 
     @EventSourcingHandler

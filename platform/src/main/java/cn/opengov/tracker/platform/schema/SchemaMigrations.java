@@ -24,6 +24,7 @@ public class SchemaMigrations {
         return Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/shared")
                 .table("flyway_history_shared")
+                .baselineOnMigrate(true).baselineVersion("0")
                 .load();
     }
 
@@ -37,6 +38,8 @@ public class SchemaMigrations {
         return Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/" + side)
                 .table("flyway_history_" + side)
+                // the schema is not empty (the shared set ran first): start this set's history at version 0
+                .baselineOnMigrate(true).baselineVersion("0")
                 .load();
     }
 

@@ -2,6 +2,7 @@ package cn.opengov.tracker.command.request.policy;
 
 import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 import cn.opengov.tracker.api.deadline.Deadlines;
+import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.api.rule.Rule;
@@ -18,12 +19,8 @@ public final class OutcomePolicy {
     private OutcomePolicy() {
     }
 
-    /**
-     * @param feeNoticeOn the fee notice's date, or null
-     * @param feePaidOn   the payment's date, or null
-     */
     public static void check(OutcomeCategory outcome, LocalDate answeredOn, RequestTimeline timeline,
-                             LocalDate feeNoticeOn, LocalDate feePaidOn, WorkingDayCalendar calendar) {
+                             WorkingDayCalendar calendar) {
         switch (outcome) {
             case OTHER_NO_CORRECTION -> checkCorrectionLapsed(answeredOn, timeline);
             case UNABLE_UNCLEAR_AFTER_CORRECTION -> {
@@ -31,7 +28,8 @@ public final class OutcomePolicy {
                     throw new RuleViolation(Rule.OUTCOME_NEEDS_CORRECTION_RECEIVED);
                 }
             }
-            case OTHER_FEE_UNPAID -> checkFeeUnpaid(answeredOn, feeNoticeOn, feePaidOn, calendar);
+            case OTHER_FEE_UNPAID -> checkFeeUnpaid(answeredOn, timeline.feePause().map(Pause::from).orElse(null),
+                    timeline.feePause().map(Pause::to).orElse(null), calendar);
             default -> {
             }
         }

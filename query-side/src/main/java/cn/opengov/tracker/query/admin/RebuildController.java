@@ -1,0 +1,32 @@
+package cn.opengov.tracker.query.admin;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** POST /api/admin/projections/rebuild (API.md): every read model rebuilt from the event store. */
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+public class RebuildController {
+
+    private final ProjectionRebuilder rebuilder;
+
+    public RebuildController(ProjectionRebuilder rebuilder) {
+        this.rebuilder = rebuilder;
+    }
+
+    @PostMapping("/api/admin/projections/rebuild")
+    public ResponseEntity<Map<String, Object>> rebuild() {
+        rebuilder.startRebuild();
+        return ResponseEntity.accepted().body(rebuilder.status());
+    }
+
+    @GetMapping("/api/admin/projections/status")
+    public Map<String, Object> status() {
+        return rebuilder.status();
+    }
+}

@@ -1,0 +1,107 @@
+package cn.opengov.tracker.query.annualmatrix;
+
+import cn.opengov.tracker.query.projection.ReadModelWriter;
+import cn.opengov.tracker.query.projection.RequestState;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keeps the section 三 tallies. A request counts once in {@code matrix_tally} and once in {@code carry_tally}
+ * per year it was carried from; a change moves it from the cells of its old state to those of its new one, so
+ * reclassifications and corrections need no special case. A batch's moves are summed and written in key
+ * order, which keeps concurrent segments from deadlocking on the shared tally rows.
+ */
+@Component
+public class MatrixTallyWriter implements ReadModelWriter {
+
+    private final JdbcTemplate jdbc;
+
+    public MatrixTallyWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Batch newBatch() {
+        Map<TallyKey, Long> tally = new TreeMap<>();
+        Map<CarryKey, Long> carry = new TreeMap<>();
+        return new Batch() {
+            @Override
+            public void changed(RequestState before, RequestState after) {
+                if (before != null) {
+                    count(before, -1, tally, carry);
+                }
+                count(after, 1, tally, carry);
+            }
+
+            @Override
+            public void flush() {
+                List<Object[]> tallyRows = new ArrayList<>();
+                tally.forEach((k, n) -> {
+                    if (n != 0) {
+                        tallyRows.add(new Object[] {k.agencyCode(), k.applicantType(), k.receivedYear(), k.answeredYear(), k.outcome(), n});
+                    }
+                });
+                if (!tallyRows.isEmpty()) {
+                    jdbc.batchUpdate("INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, n) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (agency_code, received_year, answered_year, applicant_type, outcome) "
+                            + "DO UPDATE SET n = matrix_tally.n + EXCLUDED.n", tallyRows);
+                }
+                List<Object[]> carryRows = new ArrayList<>();
+                carry.forEach((k, n) -> {
+                    if (n != 0) {
+                        carryRows.add(new Object[] {k.agencyCode(), k.fromYear(), k.applicantType(), n});
+                    }
+                });
+                if (!carryRows.isEmpty()) {
+                    jdbc.batchUpdate("INSERT INTO carry_tally (agency_code, from_year, applicant_type, n) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (agency_code, from_year, applicant_type) DO UPDATE SET n = carry_tally.n + EXCLUDED.n", carryRows);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void reset() {
+        jdbc.execute("TRUNCATE matrix_tally, carry_tally");
+    }
+
+    private static void count(RequestState s, long sign, Map<TallyKey, Long> tally, Map<CarryKey, Long> carry) {
+        String type = s.applicantType().name();
+        TallyKey key = new TallyKey(s.agencyCode(), s.receivedOn().getYear(),
+                s.answeredOn() == null ? 0 : s.answeredOn().getYear(), type, s.outcome() == null ? "" : s.outcome().name());
+        tally.merge(key, sign, Long::sum);
+        for (int year : s.carriedFrom()) {
+            carry.merge(new CarryKey(s.agencyCode(), year, type), sign, Long::sum);
+        }
+    }
+
+    /** The primary key of matrix_tally, ordered as the key is. */
+    record TallyKey(String agencyCode, int receivedYear, int answeredYear, String applicantType, String outcome)
+            implements Comparable<TallyKey> {
+        private static final Comparator<TallyKey> ORDER = Comparator.comparing(TallyKey::agencyCode)
+                .thenComparingInt(TallyKey::receivedYear).thenComparingInt(TallyKey::answeredYear)
+                .thenComparing(TallyKey::applicantType).thenComparing(TallyKey::outcome);
+
+        @Override
+        public int compareTo(TallyKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    /** The primary key of carry_tally, ordered as the key is. */
+    record CarryKey(String agencyCode, int fromYear, String applicantType) implements Comparable<CarryKey> {
+        private static final Comparator<CarryKey> ORDER = Comparator.comparing(CarryKey::agencyCode)
+                .thenComparingInt(CarryKey::fromYear).thenComparing(CarryKey::applicantType);
+
+        @Override
+        public int compareTo(CarryKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+}

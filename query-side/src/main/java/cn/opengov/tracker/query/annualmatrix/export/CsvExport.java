@@ -1,0 +1,53 @@
+package cn.opengov.tracker.query.annualmatrix.export;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The tables as CSV, UTF-8 with a byte-order mark so that spreadsheet programs read the Chinese labels right.
+ * CSV cannot merge cells: a merged label stands in its first cell and the cells it covers stay empty.
+ */
+public final class CsvExport {
+
+    private CsvExport() {
+    }
+
+    public static byte[] render(ReportDocument doc) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        line(out, doc.title());
+        if (doc.note() != null) {
+            line(out, doc.note());
+        }
+        line(out, OfficialLayout.SECTION_THREE);
+        grid(out, doc.sectionThree());
+        out.append("\r\n");
+        line(out, OfficialLayout.SECTION_FOUR);
+        grid(out, doc.sectionFour());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder out, String text) {
+        out.append(quote(text)).append("\r\n");
+    }
+
+    private static void grid(StringBuilder out, Grid grid) {
+        for (Grid.Cell[] row : grid.rows()) {
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    out.append(',');
+                }
+                Grid.Cell cell = row[c];
+                if (cell != null && !cell.isCovered()) {
+                    out.append(quote(cell.text()));
+                }
+            }
+            out.append("\r\n");
+        }
+    }
+
+    static String quote(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

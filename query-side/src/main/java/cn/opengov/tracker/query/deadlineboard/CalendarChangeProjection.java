@@ -1,0 +1,28 @@
+package cn.opengov.tracker.query.deadlineboard;
+
+import cn.opengov.tracker.api.calendar.HolidayNoticeLoaded;
+import cn.opengov.tracker.platform.calendar.CalendarStore;
+import cn.opengov.tracker.query.projection.Projections;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** A holiday notice was loaded: the open requests' due dates follow the new calendar at once. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class CalendarChangeProjection {
+
+    private final CalendarStore calendars;
+    private final DeadlineBoardWriter board;
+
+    public CalendarChangeProjection(CalendarStore calendars, DeadlineBoardWriter board) {
+        this.calendars = calendars;
+        this.board = board;
+    }
+
+    @EventHandler
+    public void on(HolidayNoticeLoaded e) {
+        calendars.reload();
+        board.recomputeAll();
+    }
+}

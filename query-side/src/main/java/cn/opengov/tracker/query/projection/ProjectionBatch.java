@@ -1,0 +1,82 @@
+package cn.opengov.tracker.query.projection;
+
+import cn.opengov.tracker.api.request.event.RequestEvent;
+import cn.opengov.tracker.query.requestdetail.RequestViewStore;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The work of one batch of events: the states of the batch's requests, read with one query at its start, changed
+ * in memory event by event, and written with one batched statement per table when the batch commits (in the
+ * same transaction as the processor's token). This is what lets a rebuild run at tens of thousands of events a
+ * second instead of a few round trips per event.
+ */
+final class ProjectionBatch {
+
+    private static final String RESOURCE = ProjectionBatch.class.getName();
+
+    private final RequestViewStore store;
+    private final Map<UUID, RequestState> states = new HashMap<>();
+    private final Map<UUID, RequestState> changed = new LinkedHashMap<>();
+    private final List<ReadModelWriter.Batch> writers;
+
+    private ProjectionBatch(RequestViewStore store, List<ReadModelWriter> writers) {
+        this.store = store;
+        this.writers = writers.stream().map(ReadModelWriter::newBatch).toList();
+    }
+
+    /** The batch of the unit of work being processed, created (and preloaded) on first use. */
+    static ProjectionBatch current(RequestViewStore store, List<ReadModelWriter> writers) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(RESOURCE, key -> {
+            ProjectionBatch batch = new ProjectionBatch(store, writers);
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
+                Set<UUID> ids = new LinkedHashSet<>();
+                batching.getMessages().forEach(m -> {
+                    if (m.getPayload() instanceof RequestEvent e) {
+                        ids.add(e.requestId());
+                    }
+                });
+                batch.preload(ids);
+            }
+            unitOfWork.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
+    }
+
+    private void preload(Set<UUID> ids) {
+        store.load(ids).forEach(s -> states.put(s.requestId(), s));
+    }
+
+    RequestState state(UUID requestId) {
+        if (!states.containsKey(requestId)) {
+            List<RequestState> loaded = store.load(List.of(requestId));
+            states.put(requestId, loaded.isEmpty() ? null : loaded.get(0));
+        }
+        return states.get(requestId);
+    }
+
+    void changed(RequestState before, RequestState after) {
+        states.put(after.requestId(), after);
+        changed.put(after.requestId(), after);
+        for (ReadModelWriter.Batch writer : writers) {
+            writer.changed(before, after);
+        }
+    }
+
+    private void flush() {
+        store.saveAll(List.copyOf(changed.values()));
+        for (ReadModelWriter.Batch writer : writers) {
+            writer.flush();
+        }
+    }
+}

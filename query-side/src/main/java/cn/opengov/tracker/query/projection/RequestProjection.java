@@ -1,0 +1,56 @@
+package cn.opengov.tracker.query.projection;
+
+import cn.opengov.tracker.api.request.event.RequestEvent;
+import cn.opengov.tracker.api.request.event.RequestReceived;
+import cn.opengov.tracker.query.requestdetail.RequestViewStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every request event, applied to the request's state and handed to each read model with the state before and
+ * after. An event already applied (same or lower sequence number) is skipped, so a replayed batch changes
+ * nothing twice.
+ */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class RequestProjection {
+
+    private final RequestViewStore store;
+    private final List<ReadModelWriter> writers;
+
+    public RequestProjection(RequestViewStore store, List<ReadModelWriter> writers) {
+        this.store = store;
+        this.writers = writers;
+    }
+
+    @EventHandler
+    public void on(RequestEvent event, @SequenceNumber Long sequence, @Timestamp Instant recordedAt) {
+        ProjectionBatch batch = ProjectionBatch.current(store, writers);
+        RequestState before = batch.state(event.requestId());
+        if (before != null && sequence <= before.lastSequence()) {
+            return;
+        }
+        RequestState after;
+        if (event instanceof RequestReceived received) {
+            after = RequestState.received(received, sequence, recordedAt);
+        } else if (before == null) {
+            throw new IllegalStateException("event " + sequence + " of request " + event.requestId() + " arrived before it was received");
+        } else {
+            after = before.apply(event, sequence);
+        }
+        batch.changed(before, after);
+    }
+
+    @ResetHandler
+    public void reset() {
+        store.reset();
+        writers.forEach(ReadModelWriter::reset);
+    }
+}

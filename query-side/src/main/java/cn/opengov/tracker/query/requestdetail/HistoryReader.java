@@ -1,0 +1,54 @@
+package cn.opengov.tracker.query.requestdetail;
+
+import cn.opengov.tracker.api.request.event.RequestEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A request's history is its event stream, read straight from the event store: the audit trail, with who
+ * recorded each step and when, is never a copy that could drift from it.
+ */
+@Component
+public class HistoryReader {
+
+    private final EventStore events;
+    private final ObjectMapper json;
+
+    public HistoryReader(EventStore events, ObjectMapper json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> historyOf(UUID requestId) {
+        List<Map<String, Object>> history = new ArrayList<>();
+        DomainEventStream stream = events.readEvents(requestId.toString());
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (!(message.getPayload() instanceof RequestEvent event)) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sequence", message.getSequenceNumber());
+            entry.put("type", message.getPayloadType().getSimpleName());
+            entry.put("label", event.label());
+            entry.put("occurredOn", event.occurredOn());
+            entry.put("recordedAt", message.getTimestamp());
+            entry.put("recordedBy", message.getMetaData().getOrDefault("recordedBy", "system"));
+            Map<String, Object> fields = json.convertValue(event, Map.class);
+            fields.remove("requestId");
+            fields.forEach(entry::putIfAbsent);
+            history.add(entry);
+        }
+        return history;
+    }
+}

@@ -1,0 +1,115 @@
+package cn.opengov.tracker.query.requestdetail;
+
+import cn.opengov.tracker.api.deadline.RequestTimeline;
+import cn.opengov.tracker.api.request.Applicant;
+import cn.opengov.tracker.api.request.Channel;
+import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.query.projection.CaseState;
+import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.query.projection.StateJson;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code request_view} table: the request detail read model, and the state every other projection reads
+ * its "before" from. Loaded and saved a whole batch at a time.
+ */
+@Component
+public class RequestViewStore {
+
+    static final String COLUMNS = "request_id, last_sequence, tracking_no, agency_code, received_on, channel, "
+            + "applicant_type, applicant_name, applicant, description, outcome, answered_on, timeline, carried_from, "
+            + "cases, logged_at";
+
+    private static final TypeReference<List<CaseState>> CASES = new TypeReference<>() {
+    };
+
+    static final RowMapper<RequestState> ROW = (rs, i) -> new RequestState(
+            rs.getObject("request_id", UUID.class),
+            rs.getLong("last_sequence"),
+            rs.getString("tracking_no"),
+            rs.getString("agency_code"),
+            Channel.valueOf(rs.getString("channel")),
+            StateJson.read(rs.getString("applicant"), Applicant.class),
+            rs.getString("description"),
+            rs.getString("outcome") == null ? null : OutcomeCategory.valueOf(rs.getString("outcome")),
+            StateJson.read(rs.getString("timeline"), RequestTimeline.class),
+            years(rs.getArray("carried_from")),
+            StateJson.read(rs.getString("cases"), CASES),
+            rs.getTimestamp("logged_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    public RequestViewStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<RequestState> load(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM request_view WHERE request_id = ANY(?)", ROW,
+                (Object) ids.toArray(UUID[]::new));
+    }
+
+    public void saveAll(List<RequestState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?) "
+                        + "ON CONFLICT (request_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, "
+                        + "received_on = EXCLUDED.received_on, applicant_type = EXCLUDED.applicant_type, "
+                        + "applicant = EXCLUDED.applicant, outcome = EXCLUDED.outcome, answered_on = EXCLUDED.answered_on, "
+                        + "timeline = EXCLUDED.timeline, carried_from = EXCLUDED.carried_from, cases = EXCLUDED.cases",
+                states, 500, (ps, s) -> bind(ps, s));
+    }
+
+    public void reset() {
+        jdbc.execute("TRUNCATE request_view");
+    }
+
+    private static void bind(PreparedStatement ps, RequestState s) throws SQLException {
+        ps.setObject(1, s.requestId());
+        ps.setLong(2, s.lastSequence());
+        ps.setString(3, s.trackingNo());
+        ps.setString(4, s.agencyCode());
+        ps.setObject(5, s.receivedOn());
+        ps.setString(6, s.channel().name());
+        ps.setString(7, s.applicantType().name());
+        ps.setString(8, s.applicant().name());
+        ps.setString(9, StateJson.write(s.applicant()));
+        ps.setString(10, s.description());
+        ps.setString(11, s.outcome() == null ? null : s.outcome().name());
+        if (s.answeredOn() == null) {
+            ps.setNull(12, Types.DATE);
+        } else {
+            ps.setObject(12, s.answeredOn());
+        }
+        ps.setString(13, StateJson.write(s.timeline()));
+        ps.setArray(14, ps.getConnection().createArrayOf("integer", s.carriedFrom().toArray()));
+        ps.setString(15, StateJson.write(s.cases()));
+        ps.setTimestamp(16, Timestamp.from(s.loggedAt()));
+    }
+
+    static List<Integer> years(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Integer[]) array.getArray());
+    }
+
+    static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}
