@@ -15,8 +15,9 @@ import java.util.Map;
 public record AnnualTable(int year, ReportFormat format, Map<String, Map<String, Long>> rows) {
 
     public AnnualTable {
+        // kept in the table's order: the JSON of a frozen table reads like the table
         Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
-        rows.forEach((row, cells) -> copy.put(row, Map.copyOf(cells)));
+        rows.forEach((row, cells) -> copy.put(row, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells))));
         rows = java.util.Collections.unmodifiableMap(copy);
     }
 
