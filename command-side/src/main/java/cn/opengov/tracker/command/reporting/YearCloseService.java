@@ -60,7 +60,7 @@ public class YearCloseService {
     public PublishAnnualReport publish(String agencyCode, int year, boolean includeSubAgencies) {
         close(agencyCode, year, includeSubAgencies);
         List<String> codes = agencies.codesOf(agencyCode, includeSubAgencies);
-        AnnualTable table = AnnualTables.derive(year, index.factsForYear(codes, year), true);
+        AnnualTable table = AnnualTables.derive(year, index.factsForYear(codes, year), year);
         ReviewLitigationTable reviewLitigation = ReviewLitigationTable.derive(year, index.casesForYear(codes, year));
         PublishAnnualReport command = new PublishAnnualReport(agencyCode, year, includeSubAgencies, table, reviewLitigation);
         commands.sendAndWait(command);

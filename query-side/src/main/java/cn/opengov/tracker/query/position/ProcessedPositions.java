@@ -3,6 +3,7 @@ package cn.opengov.tracker.query.position;
 import cn.opengov.tracker.query.projection.Projections;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -10,7 +11,6 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -38,13 +38,25 @@ public class ProcessedPositions {
         if (tokens.isEmpty()) {
             return false;
         }
-        TrackingToken wanted = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
         for (TrackingToken token : tokens) {
-            if (token == null || !token.covers(wanted)) {
+            if (!hasProcessed(token, position)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Past the position and not waiting for it as a gap. (Axon's {@code covers} would also demand that every older
+     * gap be closed, and a rolled-back insert leaves a gap that never closes.)
+     */
+    static boolean hasProcessed(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(gapAware -> gapAware.getIndex() >= position && !gapAware.getGaps().contains(position))
+                .orElseGet(() -> token.position().orElse(-1) >= position);
     }
 
     private TrackingToken deserialize(byte[] data, String type) {

@@ -1,0 +1,106 @@
+package cn.opengov.tracker.query;
+
+import cn.opengov.tracker.api.request.Applicant;
+import cn.opengov.tracker.api.request.ApplicantType;
+import cn.opengov.tracker.api.request.Channel;
+import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.api.request.event.RequestAnswered;
+import cn.opengov.tracker.api.request.event.RequestReceived;
+import cn.opengov.tracker.platform.directory.AgencyDirectory;
+import cn.opengov.tracker.platform.testing.ApiClient;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The query side against the test run's PostgreSQL: events go straight into the event store, as the command side
+ * would append them, and the read models are read back over HTTP. One Spring context for all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class QuerySideTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected EventStore eventStore;
+
+    @Autowired
+    protected AgencyDirectory agencies;
+
+    private final Map<String, Long> sequences = new ConcurrentHashMap<>();
+
+    protected ApiClient admin() {
+        return ApiClient.at("http://localhost:" + port).as("admin", "admin");
+    }
+
+    protected String newAgency(String parentCode) {
+        String code = "Q" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        agencies.create(code, "测试机关" + code, parentCode, "test");
+        return code;
+    }
+
+    /** Appends a request's next events, as the aggregate would. */
+    protected void append(UUID requestId, Object... events) {
+        for (Object event : events) {
+            long sequence = sequences.merge(requestId.toString(), 1L, Long::sum) - 1;
+            eventStore.publish(new GenericDomainEventMessage<>("InformationRequest", requestId.toString(), sequence,
+                    event, MetaData.with("recordedBy", "tester")));
+        }
+    }
+
+    /** Appends an event of another aggregate (year close, publication). */
+    protected void appendFor(String aggregateType, String aggregateId, Object event) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                MetaData.with("recordedBy", "tester")));
+    }
+
+    protected void appendLoose(Object event) {
+        eventStore.publish(GenericEventMessage.asEventMessage(event).andMetaData(Map.of("recordedBy", "tester")));
+    }
+
+    protected static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    protected UUID received(String agency, String on) {
+        return received(agency, on, ApplicantType.NATURAL_PERSON);
+    }
+
+    protected UUID received(String agency, String on, ApplicantType type) {
+        UUID id = UUID.randomUUID();
+        append(id, new RequestReceived(id, agency + "-" + d(on).getYear() + "-" + id.toString().substring(0, 4), agency, d(on),
+                Channel.ONLINE, new Applicant(type, "申请人" + id.toString().substring(0, 4), null, null, null, null), "申请公开某事项"));
+        return id;
+    }
+
+    protected void answered(UUID id, String on, OutcomeCategory outcome) {
+        append(id, new RequestAnswered(id, d(on), outcome, null));
+    }
+
+    /** The head of the event store: wait for the read models with {@code X-Min-Position}. */
+    protected long head() {
+        return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+    }
+
+    protected ApiClient.Response get(String path) {
+        return admin().get(path, Map.of("X-Min-Position", String.valueOf(head())));
+    }
+}

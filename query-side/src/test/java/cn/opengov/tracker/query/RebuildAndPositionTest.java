@@ -1,0 +1,79 @@
+package cn.opengov.tracker.query;
+
+import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.api.request.event.CorrectionRequested;
+import cn.opengov.tracker.platform.testing.ApiClient;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rebuilding every read model from the event store gives the same answers; read-your-writes waits or says 503. */
+class RebuildAndPositionTest extends QuerySideTest {
+
+    @Test
+    void rebuildingFromTheEventStoreGivesTheSameTablesBoardsAndDetails() {
+        String county = newAgency(null);
+        String department = newAgency(county);
+        UUID open = received(department, "2025-11-03");
+        append(open, new CorrectionRequested(open, d("2025-11-05"), "请补充", d("2025-11-20")));
+        UUID answered = received(county, "2025-02-03");
+        answered(answered, "2025-02-20", OutcomeCategory.WITHHELD_PROCESS_INFO);
+        String[] paths = {
+                "/api/reports/2025/matrix?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/reports/2025/review-litigation?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/deadlines?agencyCode=" + county + "&includeSubAgencies=true&asOf=2025-12-01",
+                "/api/requests?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/requests/" + answered};
+        String[] before = new String[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            before[i] = get(paths[i]).text();
+        }
+        ApiClient.Response rebuild = admin().post("/api/admin/projections/rebuild", Map.of());
+        assertThat(rebuild.status()).isEqualTo(202);
+        for (int i = 0; i < paths.length; i++) {
+            assertThat(get(paths[i]).text()).as(paths[i]).isEqualTo(before[i]);
+        }
+    }
+
+    @Test
+    void onlyAdministratorsRebuild() {
+        ApiClient staff = ApiClient.at("http://localhost:" + port).as("staff", "staff");
+        assertThat(staff.post("/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aQueryWaitsForItsPositionAndAnswers503WithRetryAfterWhenItNeverComes() {
+        String agency = newAgency(null);
+        received(agency, "2025-03-03");
+        assertThat(get("/api/requests?agencyCode=" + agency).json().path("total").asInt()).isEqualTo(1);
+        long started = System.nanoTime();
+        ApiClient.Response late = admin().get("/api/requests?agencyCode=" + agency,
+                Map.of("X-Min-Position", String.valueOf(head() + 1_000_000)));
+        assertThat(late.status()).isEqualTo(503);
+        assertThat(late.header("Retry-After")).contains("1");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(9));
+    }
+
+    @Test
+    void listsMaskIdNumbersAndSearchByNameNumberAndDescription() {
+        String agency = newAgency(null);
+        UUID id = UUID.randomUUID();
+        append(id, new cn.opengov.tracker.api.request.event.RequestReceived(id, agency + "-2025-0042", agency, d("2025-03-03"),
+                cn.opengov.tracker.api.request.Channel.MAIL,
+                new cn.opengov.tracker.api.request.Applicant(cn.opengov.tracker.api.request.ApplicantType.NATURAL_PERSON,
+                        "欧阳娜娜", "11010519491231002X", "13800000000", null, "北京市"), "申请公开拆迁补偿标准"));
+        var list = get("/api/requests?agencyCode=" + agency + "&q=欧阳").json();
+        assertThat(list.path("total").asInt()).isEqualTo(1);
+        assertThat(list.path("items").get(0).path("applicant").path("idNumber").asText()).isEqualTo("1101**********002X");
+        assertThat(get("/api/requests?agencyCode=" + agency + "&q=拆迁补偿").json().path("total").asInt()).isEqualTo(1);
+        assertThat(get("/api/requests?agencyCode=" + agency + "&q=0042").json().path("total").asInt()).isEqualTo(1);
+        assertThat(get("/api/requests?agencyCode=" + agency + "&q=100%25").json().path("total").asInt()).isZero();
+        assertThat(get("/api/requests/" + id).json().path("applicant").path("idNumber").asText()).isEqualTo("11010519491231002X");
+        assertThat(get("/api/requests?agencyCode=" + agency + "&status=ANSWERED").json().path("total").asInt()).isZero();
+        assertThat(get("/api/requests?agencyCode=" + agency + "&status=NOPE").status()).isEqualTo(400);
+    }
+}
