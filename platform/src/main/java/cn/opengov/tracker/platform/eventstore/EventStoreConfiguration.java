@@ -9,7 +9,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -33,6 +36,9 @@ public class EventStoreConfiguration {
      * processors stop waiting for (AxonFramework#4829); ours take milliseconds, a year close seconds.
      */
     static final int GAP_TIMEOUT_MILLIS = 10 * 60 * 1000;
+
+    /** How often a waiting processor looks for events appended by other nodes. */
+    static final long FETCH_DELAY_MILLIS = 50;
 
     @Bean
     public EventSchema eventSchema() {
@@ -88,6 +94,20 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .batchSize(1000)
                 .gapTimeout(GAP_TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /**
+     * The event store in front of the engine. Events appended by another node (the command side) are found by
+     * polling; Axon polls once a second by default, which a query waiting for its own write would feel.
+     */
+    @Bean(name = "eventBus")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(FETCH_DELAY_MILLIS)
                 .build();
     }
 

@@ -1,8 +1,8 @@
 package cn.opengov.tracker.platform.eventstore;
 
-import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -13,10 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class HandlerErrorConfiguration {
 
-    @Bean
-    public ConfigurerModule propagateHandlerErrors() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance()));
+    @Autowired
+    public void propagateHandlerErrors(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,7 +1,7 @@
 package cn.opengov.tracker.query.projection;
 
-import org.axonframework.config.ConfigurerModule;
-import org.springframework.context.annotation.Bean;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -17,10 +17,9 @@ public class ProjectionProcessorConfiguration {
      */
     static final long CLAIM_EXTENSION_MILLIS = 200;
 
-    @Bean
-    public ConfigurerModule projectionProcessorTuning() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration(Projections.GROUP,
-                        (config, builder) -> builder.claimExtensionThreshold(CLAIM_EXTENSION_MILLIS)));
+    @Autowired
+    public void tune(EventProcessingConfigurer processing) {
+        processing.registerPooledStreamingEventProcessorConfiguration(Projections.GROUP,
+                (config, builder) -> builder.claimExtensionThreshold(CLAIM_EXTENSION_MILLIS));
     }
 }

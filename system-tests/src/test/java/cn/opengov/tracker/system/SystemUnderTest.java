@@ -1,0 +1,113 @@
+package cn.opengov.tracker.system;
+
+import cn.opengov.tracker.platform.testing.ApiClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Both sides as a user runs them: {@code java -jar command-side.jar} and {@code java -jar query-side.jar},
+ * configured by the standard Spring variables, against the test run's database. Started once for all system
+ * tests and stopped when the JVM exits.
+ */
+final class SystemUnderTest {
+
+    private static SystemUnderTest running;
+
+    final String commandUrl;
+    final String queryUrl;
+    private final List<Process> processes = new ArrayList<>();
+    private final Path logs;
+
+    private SystemUnderTest() throws IOException {
+        Path root = Path.of(System.getProperty("tracker.jars", "..")).toAbsolutePath().normalize();
+        logs = root.resolve("system-tests/target/system-logs");
+        Files.createDirectories(logs);
+        int commandPort = freePort();
+        int queryPort = freePort();
+        commandUrl = "http://localhost:" + commandPort;
+        queryUrl = "http://localhost:" + queryPort;
+        start(root.resolve("command-side/target/command-side.jar"), commandPort, "command-side");
+        awaitReady(commandUrl, "command-side");
+        start(root.resolve("query-side/target/query-side.jar"), queryPort, "query-side");
+        awaitReady(queryUrl, "query-side");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    static synchronized SystemUnderTest get() {
+        if (running == null) {
+            try {
+                running = new SystemUnderTest();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return running;
+    }
+
+    ApiClient command(String user, String password) {
+        return ApiClient.at(commandUrl).as(user, password);
+    }
+
+    ApiClient admin() {
+        return command("admin", "admin");
+    }
+
+    private void start(Path jar, int port, String name) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn verify (or package) from the top folder");
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString(), "--tracker.today=2026-06-15");
+        pb.environment().put("SERVER_PORT", String.valueOf(port));
+        pb.environment().put("SPRING_DATASOURCE_URL", System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"));
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", System.getProperty("test.db.user", "postgres"));
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", System.getProperty("test.db.password", ""));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(logs.resolve(name + ".log").toFile());
+        processes.add(pb.start());
+    }
+
+    private static void awaitReady(String baseUrl, String name) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl + "/actuator/health/readiness").toURL().openConnection();
+                c.setConnectTimeout(1000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException(name + " did not become ready within 120 s; see system-tests/target/system-logs");
+    }
+
+    private void stop() {
+        processes.forEach(Process::destroy);
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
