@@ -64,7 +64,7 @@ start_docker_postgres() {
   command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 || return 1
   say "用 docker compose 启动 PostgreSQL / starting PostgreSQL with docker compose"
   (cd "$ROOT" && docker compose up -d postgres) || return 1
-  PGPASSWORD="${PGPASSWORD:-tracker}"; export PGPASSWORD
+  export PGUSER=tracker PGPASSWORD="${POSTGRES_PASSWORD:-tracker}"
   wait_for_pg
 }
 

@@ -33,6 +33,11 @@ public class DirectorySeeder {
 
     @EventListener(ApplicationStartedEvent.class)
     public void seed() {
+        if (!demo && (adminPassword == null || adminPassword.isBlank() || "admin".equals(adminPassword))) {
+            // a real deployment (no demo data) must not run with a known or empty administrator password
+            throw new IllegalStateException("正式部署必须用环境变量 TRACKER_ADMIN_PASSWORD 设置管理员密码（不能为空或 admin）"
+                    + " / set TRACKER_ADMIN_PASSWORD for a deployment without demo data");
+        }
         users.ensure("admin", adminPassword, Role.ADMIN, AgencyDirectory.TOP);
         if (!demo) {
             return;
