@@ -116,3 +116,18 @@ recreate_database() {
 }
 
 jdbc_url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
+
+# The browser tests drive Debian's Chromium; install it (and a Chinese font for the screenshots) when missing.
+ensure_browser() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk' || missing+=(fonts-wqy-microhei)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "安装浏览器测试所需 / installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    die "浏览器测试需要 ${missing[*]}（Debian：sudo apt-get install ${missing[*]}）/ the browser tests need ${missing[*]}"
+  fi
+}

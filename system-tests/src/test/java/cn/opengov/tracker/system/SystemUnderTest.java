@@ -20,6 +20,9 @@ import java.util.List;
  */
 final class SystemUnderTest {
 
+    /** The day the system believes it is, so that the tests' dates never become "in the future" or "not over". */
+    static final String TODAY = "2026-06-15";
+
     private static SystemUnderTest running;
 
     final String commandUrl;
@@ -35,9 +38,11 @@ final class SystemUnderTest {
         int queryPort = freePort();
         commandUrl = "http://localhost:" + commandPort;
         queryUrl = "http://localhost:" + queryPort;
-        start(root.resolve("command-side/target/command-side.jar"), commandPort, "command-side");
+        // the pages (query side) send commands to the command side with their session
+        start(root.resolve("command-side/target/command-side.jar"), commandPort, "command-side",
+                "--tracker.web.origins=" + queryUrl);
         awaitReady(commandUrl, "command-side");
-        start(root.resolve("query-side/target/query-side.jar"), queryPort, "query-side");
+        start(root.resolve("query-side/target/query-side.jar"), queryPort, "query-side", "--tracker.command-url=" + commandUrl);
         awaitReady(queryUrl, "query-side");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
@@ -61,11 +66,11 @@ final class SystemUnderTest {
         return command("admin", "admin");
     }
 
-    private void start(Path jar, int port, String name) throws IOException {
+    private void start(Path jar, int port, String name, String option) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn verify (or package) from the top folder");
         }
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString(), "--tracker.today=2026-06-15");
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString(), "--tracker.today=" + TODAY, option);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("SPRING_DATASOURCE_URL", System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"));
         pb.environment().put("SPRING_DATASOURCE_USERNAME", System.getProperty("test.db.user", "postgres"));

@@ -2,10 +2,12 @@ package cn.opengov.tracker.platform.security;
 
 import cn.opengov.tracker.platform.directory.UserDirectory;
 import cn.opengov.tracker.platform.web.ProblemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -15,13 +17,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
- * HTTP Basic on {@code /api/**} of both sides, stateless; health, OpenAPI and the error page open. Roles are
- * checked on the controllers ({@code @PreAuthorize}) and agency scope by {@link AgencyScope}. Every refusal is
- * a problem+json answer.
+ * HTTP Basic on {@code /api/**} of both sides; health, OpenAPI and the error page open. The web pages' session
+ * (kept in PostgreSQL, shared by both sides) is accepted too but never created here, so a page can send
+ * commands; writes on it must pass {@link SessionRequestGuard}. Roles are checked on the controllers
+ * ({@code @PreAuthorize}) and agency scope by {@link AgencyScope}. Every refusal is a problem+json answer.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -51,17 +59,39 @@ public class ApiSecurityConfiguration {
         return (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    /** The origins (the query side's pages) allowed to send commands with the session: {@code tracker.web.origins}. */
+    @Bean
+    public CorsConfigurationSource corsConfigurationSource(@Value("${tracker.web.origins:}") List<String> origins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> allowed = origins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        if (!allowed.isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(allowed);
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "OPTIONS"));
+            cors.setAllowedHeaders(List.of("Content-Type", "Idempotency-Key", SessionRequestGuard.HEADER, "X-Min-Position"));
+            cors.setExposedHeaders(List.of("X-Event-Position", "Location"));
+            cors.setAllowCredentials(true);
+            cors.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
+    }
+
     @Bean
     @Order(1)
     public SecurityFilterChain apiChain(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
-                                        AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied) throws Exception {
+                                        AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
+                                        ProblemWriter problems) throws Exception {
         return http.securityMatcher("/api/**")
+                .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new SessionRequestGuard(problems), BasicAuthenticationFilter.class)
+                // use the pages' session when there is one, never start one for an API client
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .build();
     }
 

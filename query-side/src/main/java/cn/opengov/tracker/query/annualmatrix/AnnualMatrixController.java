@@ -56,7 +56,7 @@ public class AnnualMatrixController {
     public Map<String, Object> matrix(@PathVariable int year, @RequestParam String agencyCode,
                                       @RequestParam(defaultValue = "false") boolean includeSubAgencies) {
         AnnualMatrixQueries.Matrix m = matrices.matrix(ReportYear.check(year), scope.codesFor(required(agencyCode), includeSubAgencies));
-        return json(year, agencyCode, includeSubAgencies, m);
+        return jsonOf(year, agencyCode, includeSubAgencies, m);
     }
 
     @GetMapping("/matrix/cells")
@@ -113,7 +113,7 @@ public class AnnualMatrixController {
         return new ReportDocument(title, note, OfficialLayout.sectionThree(m.table()), OfficialLayout.sectionFour(section4));
     }
 
-    static Map<String, Object> json(int year, String agencyCode, boolean includeSubAgencies, AnnualMatrixQueries.Matrix m) {
+    public static Map<String, Object> jsonOf(int year, String agencyCode, boolean includeSubAgencies, AnnualMatrixQueries.Matrix m) {
         AnnualTable table = m.table();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("year", year);

@@ -34,6 +34,10 @@ public class MinPositionInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
         String header = request.getHeader(HEADER);
         if (header == null || header.isBlank()) {
+            // a page reloaded after a command carries the position in its address
+            header = request.getParameter("minPosition");
+        }
+        if (header == null || header.isBlank()) {
             return true;
         }
         long wanted;

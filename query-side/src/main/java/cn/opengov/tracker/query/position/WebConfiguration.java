@@ -15,6 +15,6 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(minPosition).addPathPatterns("/api/**");
+        registry.addInterceptor(minPosition).addPathPatterns("/api/**", "/requests/**", "/board", "/reports/**", "/reports");
     }
 }

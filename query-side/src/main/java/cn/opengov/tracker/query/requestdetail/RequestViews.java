@@ -63,6 +63,13 @@ final class RequestViews {
         d.put("clockPhase", ClockPhase.of(t));
 
         Map<String, Object> deadlines = new LinkedHashMap<>();
+        deadlines.put("correctionNotice", null);
+        deadlines.put("answer", null);
+        deadlines.put("fee", null);
+        deadlines.put("calendarProblem", null);
+        d.put("state", null);
+        d.put("stateLabel", null);
+        d.put("workingDaysLeft", null);
         LocalDate correctionDue = null;
         LocalDate answerDue = null;
         try {

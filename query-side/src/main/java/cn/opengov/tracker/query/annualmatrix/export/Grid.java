@@ -30,7 +30,7 @@ public final class Grid {
         while (rows.size() < row + rowSpan) {
             rows.add(new Cell[columns]);
         }
-        rows.get(row)[column] = new Cell(value, rowSpan, colSpan, header);
+        rows.get(row)[column] = new Cell(value, rowSpan, colSpan, header, null, null);
         for (int r = row; r < row + rowSpan; r++) {
             for (int c = column; c < column + colSpan; c++) {
                 if (r != row || c != column) {
@@ -49,13 +49,21 @@ public final class Grid {
         return put(row, column, n, 1, 1, false);
     }
 
+    /** A count that is the number of requests in one cell of section 三: the page links it to the list. */
+    public Grid count(int row, int column, long n, String rowCode, String columnCode) {
+        put(row, column, n, 1, 1, false);
+        Cell c = rows.get(row)[column];
+        rows.get(row)[column] = new Cell(c.value(), 1, 1, false, rowCode, columnCode);
+        return this;
+    }
+
     public int height() {
         return rows.size();
     }
 
-    /** One cell: text or a count, its span, and whether it is a heading. */
-    public record Cell(Object value, int rowSpan, int colSpan, boolean header) {
-        static final Cell COVERED = new Cell(null, 0, 0, false);
+    /** One cell: text or a count, its span, whether it is a heading, and the table cell a count stands for. */
+    public record Cell(Object value, int rowSpan, int colSpan, boolean header, String rowCode, String columnCode) {
+        static final Cell COVERED = new Cell(null, 0, 0, false, null, null);
 
         public boolean isCovered() {
             return this == COVERED;

@@ -32,6 +32,11 @@ public final class HtmlExport {
     }
 
     static void table(StringBuilder out, Grid grid) {
+        table(out, grid, cell -> null);
+    }
+
+    /** The table; {@code link} gives the address a count links to, or null for none. */
+    public static void table(StringBuilder out, Grid grid, java.util.function.Function<Grid.Cell, String> link) {
         out.append("<table>");
         for (Grid.Cell[] row : grid.rows()) {
             out.append("<tr>");
@@ -50,7 +55,14 @@ public final class HtmlExport {
                 if (cell.colSpan() > 1) {
                     out.append(" colspan=\"").append(cell.colSpan()).append('"');
                 }
-                out.append('>').append(escape(cell.text())).append("</").append(tag).append('>');
+                out.append('>');
+                String href = cell.header() ? null : link.apply(cell);
+                if (href != null) {
+                    out.append("<a href=\"").append(escape(href)).append("\">").append(escape(cell.text())).append("</a>");
+                } else {
+                    out.append(escape(cell.text()));
+                }
+                out.append("</").append(tag).append('>');
             }
             out.append("</tr>");
         }

@@ -97,7 +97,10 @@ public final class OfficialLayout {
     }
 
     private static void counts(Grid g, int row, AnnualTable table, String code) {
-        countsSummed(g, row, table, List.of(code));
+        List<String> columns = AnnualTable.columnsWithTotal();
+        for (int c = 0; c < columns.size(); c++) {
+            g.count(row, 3 + c, table.cell(code, columns.get(c)), code, columns.get(c));
+        }
     }
 
     private static void countsSummed(Grid g, int row, AnnualTable table, List<String> codes) {

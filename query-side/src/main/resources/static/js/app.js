@@ -1,0 +1,111 @@
+// 依申请公开案件管理 — the pages' only script. Forms marked data-command send their fields as JSON to the
+// command side (with the login session), show refusals next to the fields, and on success reload the page at
+// the position of the new events, so the page never shows stale data.
+(function () {
+  'use strict';
+
+  function commandBase() {
+    var meta = document.querySelector('meta[name="command-url"]');
+    var configured = meta && meta.content;
+    return configured || (location.protocol + '//' + location.hostname + ':8081');
+  }
+
+  function setPath(target, path, value) {
+    var parts = path.split('.');
+    for (var i = 0; i < parts.length - 1; i++) {
+      target = target[parts[i]] = target[parts[i]] || {};
+    }
+    target[parts[parts.length - 1]] = value;
+  }
+
+  function collect(form) {
+    var body = {};
+    form.querySelectorAll('input[name], select[name], textarea[name]').forEach(function (el) {
+      var type = el.dataset.type;
+      var value;
+      if (type === 'boolean') {
+        value = el.checked;
+      } else if (type === 'boolean-value') {
+        value = el.value === 'true';
+      } else if (el.value === '') {
+        return;
+      } else if (type === 'number') {
+        value = Number(el.value);
+      } else {
+        value = el.value;
+      }
+      setPath(body, el.name, value);
+    });
+    return body;
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll('[data-error-for]').forEach(function (e) { e.textContent = ''; });
+    form.querySelectorAll('.invalid').forEach(function (e) { e.classList.remove('invalid'); });
+    var general = form.querySelector('[data-form-error]');
+    if (general) { general.hidden = true; general.textContent = ''; }
+  }
+
+  function showErrors(form, problem) {
+    var general = form.querySelector('[data-form-error]');
+    var unplaced = [];
+    (problem.errors || []).forEach(function (err) {
+      var slot = form.querySelector('[data-error-for="' + err.field + '"]');
+      var input = form.querySelector('[name="' + err.field + '"]');
+      if (slot) { slot.textContent = err.message; } else { unplaced.push(err.message); }
+      if (input) { input.classList.add('invalid'); }
+    });
+    if (!problem.errors || unplaced.length || problem.status !== 400) {
+      if (general) {
+        general.textContent = unplaced.length ? unplaced.join('；') : (problem.detail || problem.title || '操作未成功');
+        general.hidden = false;
+      }
+    }
+  }
+
+  function withPosition(url, position) {
+    var u = new URL(url, location.href);
+    if (position) { u.searchParams.set('minPosition', position); }
+    return u.pathname + u.search;
+  }
+
+  async function submit(form, event) {
+    event.preventDefault();
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
+    clearErrors(form);
+    var button = form.querySelector('button[type=submit]');
+    if (button) { button.disabled = true; }
+    try {
+      var response = await fetch(commandBase() + form.dataset.command, {
+        method: 'POST',
+        credentials: 'include',
+        headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'tracker-web'},
+        body: JSON.stringify(collect(form))
+      });
+      var text = await response.text();
+      var json = text ? JSON.parse(text) : {};
+      if (!response.ok) {
+        if (response.status === 401) { location.href = '/login'; return; }
+        showErrors(form, json);
+        return;
+      }
+      var position = response.headers.get('X-Event-Position');
+      if (form.dataset.after === 'detail' && json.requestId) {
+        location.href = withPosition('/requests/' + json.requestId + '?created=1', position);
+      } else {
+        var here = new URL(location.href);
+        here.searchParams.delete('created');
+        location.href = withPosition(here.pathname + here.search, position);
+      }
+    } catch (e) {
+      showErrors(form, {detail: '无法连接命令服务（' + commandBase() + '）：' + e.message});
+    } finally {
+      if (button) { button.disabled = false; }
+    }
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.dataset && form.dataset.command) { submit(form, event); }
+  });
+})();
