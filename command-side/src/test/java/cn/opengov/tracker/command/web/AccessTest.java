@@ -69,6 +69,14 @@ class AccessTest extends CommandSideTest {
     }
 
     @Test
+    void pathsOutsideTheApiNeedAUserToo() {
+        ApiClient anonymous = ApiClient.at("http://localhost:" + port);
+        assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(admin().get("/actuator/metrics").status()).isEqualTo(200);
+    }
+
+    @Test
     void aDuplicateAgencyCodeIsAConflict() {
         String agency = newAgency(null);
         assertThat(admin().post("/api/agencies", Map.of("code", agency, "name", "again")).status()).isEqualTo(409);

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * Keeps the section 三 tallies. A request counts once in {@code matrix_tally} and once in {@code carry_tally}
  * per year it was carried from; a change moves it from the cells of its old state to those of its new one, so
- * reclassifications and corrections need no special case. A batch's moves are summed and written in key
- * order, which keeps concurrent segments from deadlocking on the shared tally rows.
+ * reclassifications and corrections need no special case. A batch's moves are summed and written once per
+ * key, in key order, to rows of its own segment: segments never wait on each other's locks.
  */
 @Component
 public class MatrixTallyWriter implements ReadModelWriter {
@@ -27,7 +27,7 @@ public class MatrixTallyWriter implements ReadModelWriter {
     }
 
     @Override
-    public Batch newBatch() {
+    public Batch newBatch(int segment) {
         Map<TallyKey, Long> tally = new TreeMap<>();
         Map<CarryKey, Long> carry = new TreeMap<>();
         return new Batch() {
@@ -44,23 +44,23 @@ public class MatrixTallyWriter implements ReadModelWriter {
                 List<Object[]> tallyRows = new ArrayList<>();
                 tally.forEach((k, n) -> {
                     if (n != 0) {
-                        tallyRows.add(new Object[] {k.agencyCode(), k.applicantType(), k.receivedYear(), k.answeredYear(), k.outcome(), n});
+                        tallyRows.add(new Object[] {k.agencyCode(), k.applicantType(), k.receivedYear(), k.answeredYear(), k.outcome(), segment, n});
                     }
                 });
                 if (!tallyRows.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, n) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (agency_code, received_year, answered_year, applicant_type, outcome) "
+                    jdbc.batchUpdate("INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, segment, n) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_code, received_year, answered_year, applicant_type, outcome, segment) "
                             + "DO UPDATE SET n = matrix_tally.n + EXCLUDED.n", tallyRows);
                 }
                 List<Object[]> carryRows = new ArrayList<>();
                 carry.forEach((k, n) -> {
                     if (n != 0) {
-                        carryRows.add(new Object[] {k.agencyCode(), k.fromYear(), k.applicantType(), n});
+                        carryRows.add(new Object[] {k.agencyCode(), k.fromYear(), k.applicantType(), segment, n});
                     }
                 });
                 if (!carryRows.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO carry_tally (agency_code, from_year, applicant_type, n) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT (agency_code, from_year, applicant_type) DO UPDATE SET n = carry_tally.n + EXCLUDED.n", carryRows);
+                    jdbc.batchUpdate("INSERT INTO carry_tally (agency_code, from_year, applicant_type, segment, n) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (agency_code, from_year, applicant_type, segment) DO UPDATE SET n = carry_tally.n + EXCLUDED.n", carryRows);
                 }
             }
         };

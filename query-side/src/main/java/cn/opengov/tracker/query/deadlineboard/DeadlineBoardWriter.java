@@ -4,6 +4,7 @@ import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 import cn.opengov.tracker.api.deadline.ClockPhase;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
+import cn.opengov.tracker.query.projection.IdArrays;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.projection.RequestState;
 import cn.opengov.tracker.query.projection.StateJson;
@@ -45,7 +46,7 @@ public class DeadlineBoardWriter implements ReadModelWriter {
     }
 
     @Override
-    public Batch newBatch() {
+    public Batch newBatch(int segment) {
         Map<UUID, RequestState> latest = new LinkedHashMap<>();
         return new Batch() {
             @Override
@@ -57,17 +58,17 @@ public class DeadlineBoardWriter implements ReadModelWriter {
             public void flush() {
                 WorkingDayCalendar calendar = calendars.current();
                 List<BoardRow> open = new ArrayList<>();
-                List<Object[]> answered = new ArrayList<>();
+                List<UUID> answered = new ArrayList<>();
                 for (RequestState s : latest.values()) {
                     if (s.isAnswered()) {
-                        answered.add(new Object[] {s.requestId()});
+                        answered.add(s.requestId());
                     } else {
                         open.add(BoardRow.of(s, calendar));
                     }
                 }
                 upsert(open);
                 if (!answered.isEmpty()) {
-                    jdbc.batchUpdate("DELETE FROM deadline_board WHERE request_id = ?", answered);
+                    jdbc.update("DELETE FROM deadline_board WHERE request_id = ANY(?)", ps -> IdArrays.bind(ps, 1, answered));
                 }
             }
         };
@@ -89,7 +90,7 @@ public class DeadlineBoardWriter implements ReadModelWriter {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO deadline_board (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+        jdbc.batchUpdate("INSERT INTO deadline_board (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (request_id) DO UPDATE SET applicant_name = EXCLUDED.applicant_name, "
                 + "received_on = EXCLUDED.received_on, phase = EXCLUDED.phase, answer_due_on = EXCLUDED.answer_due_on, "
                 + "correction_notice_due_on = EXCLUDED.correction_notice_due_on, last_step_on = EXCLUDED.last_step_on, "

@@ -23,22 +23,25 @@ import java.util.UUID;
 final class ProjectionBatch {
 
     private static final String RESOURCE = ProjectionBatch.class.getName();
+    /** Where Axon's pooled processor puts the segment of the batch it processes. */
+    private static final String SEGMENT_RESOURCE = "Processor[" + Projections.GROUP + "]/SegmentId";
 
     private final RequestViewStore store;
     private final Map<UUID, RequestState> states = new HashMap<>();
     private final Map<UUID, RequestState> changed = new LinkedHashMap<>();
     private final List<ReadModelWriter.Batch> writers;
 
-    private ProjectionBatch(RequestViewStore store, List<ReadModelWriter> writers) {
+    private ProjectionBatch(RequestViewStore store, List<ReadModelWriter> writers, int segment) {
         this.store = store;
-        this.writers = writers.stream().map(ReadModelWriter::newBatch).toList();
+        this.writers = writers.stream().map(w -> w.newBatch(segment)).toList();
     }
 
     /** The batch of the unit of work being processed, created (and preloaded) on first use. */
     static ProjectionBatch current(RequestViewStore store, List<ReadModelWriter> writers) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(RESOURCE, key -> {
-            ProjectionBatch batch = new ProjectionBatch(store, writers);
+            Object segment = unitOfWork.resources().get(SEGMENT_RESOURCE);
+            ProjectionBatch batch = new ProjectionBatch(store, writers, segment instanceof Integer id ? id : 0);
             if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
                 Set<UUID> ids = new LinkedHashSet<>();
                 batching.getMessages().forEach(m -> {
@@ -54,6 +57,8 @@ final class ProjectionBatch {
     }
 
     private void preload(Set<UUID> ids) {
+        // a request not found is new in this batch: remember that too, or its first event would ask again
+        ids.forEach(id -> states.put(id, null));
         store.load(ids).forEach(s -> states.put(s.requestId(), s));
     }
 

@@ -7,7 +7,8 @@ package cn.opengov.tracker.query.projection;
  */
 public interface ReadModelWriter {
 
-    Batch newBatch();
+    /** @param segment the processor segment whose batch this is: rows shared by all requests are kept per segment */
+    Batch newBatch(int segment);
 
     /** Empties the read model before a rebuild from the first event. */
     void reset();

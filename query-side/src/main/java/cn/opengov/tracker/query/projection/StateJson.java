@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * JSON of the values kept in {@code jsonb} columns (timelines, applicants, cases, frozen tables): record
+ * JSON of the values kept in JSON columns (timelines, applicants, cases, frozen tables): record
  * components only, so that helper methods such as {@code isAnswered()} never leak into the stored form.
  */
 public final class StateJson {

@@ -38,8 +38,12 @@ public class RequestQueries {
             where.append(answered ? " AND answered_on IS NOT NULL" : " AND answered_on IS NULL");
         }
         if (search != null && !search.isBlank()) {
-            where.append(" AND search_text ILIKE ? ESCAPE '\\'");
-            args.add("%" + escapeLike(search.strip()) + "%");
+            // inside the agencies' rows (their index narrows first); a tracking number may be typed in part
+            where.append(" AND (tracking_no ILIKE ? ESCAPE '\\' OR applicant_name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
+            String pattern = "%" + escapeLike(search.strip()) + "%";
+            args.add(pattern);
+            args.add(pattern);
+            args.add(pattern);
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM request_view" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);

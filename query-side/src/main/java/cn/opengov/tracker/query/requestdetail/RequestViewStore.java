@@ -5,6 +5,7 @@ import cn.opengov.tracker.api.request.Applicant;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.query.projection.CaseState;
+import cn.opengov.tracker.query.projection.IdArrays;
 import cn.opengov.tracker.query.projection.RequestState;
 import cn.opengov.tracker.query.projection.StateJson;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -62,15 +63,15 @@ public class RequestViewStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM request_view WHERE request_id = ANY(?)", ROW,
-                (Object) ids.toArray(UUID[]::new));
+        return jdbc.query("SELECT " + COLUMNS + " FROM request_view WHERE request_id = ANY(?)",
+                ps -> IdArrays.bind(ps, 1, ids), ROW);
     }
 
     public void saveAll(List<RequestState> states) {
         if (states.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?) "
+        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (request_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, "
                         + "received_on = EXCLUDED.received_on, applicant_type = EXCLUDED.applicant_type, "
                         + "applicant = EXCLUDED.applicant, outcome = EXCLUDED.outcome, answered_on = EXCLUDED.answered_on, "

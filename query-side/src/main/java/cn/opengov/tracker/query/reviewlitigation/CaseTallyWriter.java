@@ -23,7 +23,7 @@ public class CaseTallyWriter implements ReadModelWriter {
     }
 
     @Override
-    public Batch newBatch() {
+    public Batch newBatch(int segment) {
         Map<CaseKey, Long> tally = new TreeMap<>();
         return new Batch() {
             @Override
@@ -39,12 +39,12 @@ public class CaseTallyWriter implements ReadModelWriter {
                 List<Object[]> rows = new ArrayList<>();
                 tally.forEach((k, n) -> {
                     if (n != 0) {
-                        rows.add(new Object[] {k.agencyCode(), k.kind(), k.filedYear(), k.decidedYear(), k.result(), n});
+                        rows.add(new Object[] {k.agencyCode(), k.kind(), k.filedYear(), k.decidedYear(), k.result(), segment, n});
                     }
                 });
                 if (!rows.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO case_tally (agency_code, kind, filed_year, decided_year, result, n) VALUES (?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (agency_code, kind, filed_year, decided_year, result) DO UPDATE SET n = case_tally.n + EXCLUDED.n", rows);
+                    jdbc.batchUpdate("INSERT INTO case_tally (agency_code, kind, filed_year, decided_year, result, segment, n) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (agency_code, kind, filed_year, decided_year, result, segment) DO UPDATE SET n = case_tally.n + EXCLUDED.n", rows);
                 }
             }
         };

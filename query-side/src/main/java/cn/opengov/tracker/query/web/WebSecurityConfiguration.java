@@ -23,6 +23,8 @@ public class WebSecurityConfiguration {
                         .anyRequest().authenticated())
                 .authenticationProvider(provider)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/board", false).failureUrl("/login?error"))
+                // operators' tools (actuator metrics) authenticate with HTTP Basic; browsers get the login form
+                .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; connect-src 'self' http: https:; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'")))

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The benchmark harness. Builds the jars, then in one run: intake over HTTP against raw inserts, rebuilds at the
+# small and the large synthetic data set, read latencies at the large one, peak heaps. Prints a table and writes
+# bench/results/bench-<time>.csv and .json. Reproducible: the data set derives from --seed.
+#   bench/run.sh                              the full run (10 million requests; about an hour and ~40 GB of disk)
+#   bench/run.sh --large=1000000              a shorter run
+#   bench/run.sh --phases=intake --intake-seconds=30
+# Other options: --small=N --threads=N --samples=N --seed=N --jdbc=URL --db-user=U --db-password=P
+set -euo pipefail
+. "$(dirname "$0")/../bin/lib/common.sh"
+cd "$ROOT"
+ensure_postgres
+mvn -q -B -DskipTests package -pl command-side,query-side,bench -am
+exec java -Xmx1g -jar bench/target/bench.jar --root="$ROOT" --jdbc="$(jdbc_url tracker_bench)" --db-user="$PGUSER" \
+  --db-password="${PGPASSWORD:-}" "$@"

@@ -1,0 +1,61 @@
+package cn.opengov.tracker.bench;
+
+import java.nio.file.Path;
+
+/**
+ * The benchmark harness: run by bench/run.sh, which builds the jars first. Phases, in one run:
+ * intake (HTTP vs raw inserts), rebuild at the small and the large data set, reads at the large data set, and
+ * each side's peak heap throughout. Prints a table and writes it as CSV and JSON under bench/results/.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Database db = new Database(options);
+        Results results = new Results();
+        results.context("seed", options.seed());
+        results.context("smallRequests", options.smallRequests());
+        results.context("largeRequests", options.largeRequests());
+        results.context("threads", options.threads());
+        results.context("cpus", Runtime.getRuntime().availableProcessors());
+        results.context("phases", String.join(",", options.phases()));
+        results.context("command", "bench/run.sh " + String.join(" ", args));
+        System.out.println("bench: recreating the database " + options.jdbcUrl());
+        db.recreate();
+        try (Sides sides = new Sides(options)) {
+            sides.startCommandSide();
+            sides.startQuerySide();
+            db.createAgencies();
+            try (HeapSampler heap = new HeapSampler()) {
+                if (options.phases().contains("intake")) {
+                    System.out.println("bench: intake");
+                    new IntakeBench(options, db).run(results, heap);
+                }
+                if (options.phases().contains("rebuild") || options.phases().contains("reads")) {
+                    System.out.println("bench: appending " + options.smallRequests() + " synthetic requests");
+                    long t = System.nanoTime();
+                    db.appendRequests(1, options.smallRequests());
+                    results.add("synthetic data, small set: generation time", (System.nanoTime() - t) / 1e9, "s", "", "not a target");
+                    new RebuildBench(db).run(results, heap, "small set");
+                    if (options.largeRequests() > options.smallRequests()) {
+                        System.out.println("bench: growing to " + options.largeRequests() + " synthetic requests");
+                        t = System.nanoTime();
+                        db.appendRequests(options.smallRequests() + 1, options.largeRequests() - options.smallRequests());
+                        results.add("synthetic data, large set: generation time", (System.nanoTime() - t) / 1e9, "s", "", "not a target");
+                        new RebuildBench(db).run(results, heap, "large set");
+                    }
+                }
+                if (options.phases().contains("reads")) {
+                    System.out.println("bench: reads");
+                    new ReadBench(options, db).run(results, heap);
+                }
+                results.add("peak heap, command side (whole run)", heap.commandPeakMiB(), "MiB", "< 512", "-Xmx512m");
+                results.add("peak heap, query side (whole run)", heap.queryPeakMiB(), "MiB", "< 512", "-Xmx512m");
+            }
+        }
+        results.write(Path.of(options.out()));
+    }
+}

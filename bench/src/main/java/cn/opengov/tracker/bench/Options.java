@@ -1,0 +1,32 @@
+package cn.opengov.tracker.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The harness's settings, from {@code --name=value} arguments. */
+record Options(String jdbcUrl, String dbUser, String dbPassword, String root, long seed, int smallRequests,
+               int largeRequests, int threads, int intakeSeconds, int readSamples, Set<String> phases, String out) {
+
+    static Options parse(String[] args) {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return new Options(
+                a.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/tracker_bench"),
+                a.getOrDefault("db-user", "postgres"),
+                a.getOrDefault("db-password", ""),
+                a.getOrDefault("root", "."),
+                Long.parseLong(a.getOrDefault("seed", "20261121")),
+                Integer.parseInt(a.getOrDefault("small", "460000")),
+                Integer.parseInt(a.getOrDefault("large", "10000000")),
+                Integer.parseInt(a.getOrDefault("threads", "8")),
+                Integer.parseInt(a.getOrDefault("intake-seconds", "60")),
+                Integer.parseInt(a.getOrDefault("samples", "2000")),
+                Set.of(a.getOrDefault("phases", "intake,rebuild,reads").split(",")),
+                a.getOrDefault("out", "bench/results"));
+    }
+}

@@ -1,0 +1,131 @@
+package cn.opengov.tracker.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Reads with the large data set in the store: the annual table, the deadline board and the request detail over
+ * HTTP, one client at a time, against a plain GROUP BY over the requests table of the same size.
+ */
+final class ReadBench {
+
+    private final Options options;
+    private final Database db;
+
+    ReadBench(Options options, Database db) {
+        this.options = options;
+        this.db = db;
+    }
+
+    void run(Results results, HeapSampler heap) throws Exception {
+        Http http = new Http("admin", "admin");
+        Random random = new Random(options.seed());
+        List<String> ids = sampleRequestIds(500);
+        results.add("requests in the store", db.count("SELECT count(*) FROM request_view"), "requests", "", "");
+        results.add("events in the store", db.count("SELECT count(*) FROM domain_event_entry"), "events", "", "");
+        int n = options.readSamples();
+        warmUp(http, random, ids);
+        Latencies table = new Latencies(n);
+        Latencies tableCity = new Latencies(n);
+        Latencies board = new Latencies(n);
+        Latencies boardCity = new Latencies(n);
+        Latencies detail = new Latencies(n);
+        for (int i = 0; i < n; i++) {
+            table.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=" + department(random)));
+            tableCity.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=" + city(random) + "&includeSubAgencies=true"));
+            board.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + department(random) + "&asOf=2026-06-15"));
+            if (i % 10 == 0) {
+                boardCity.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + city(random) + "&includeSubAgencies=true&asOf=2026-06-15"));
+            }
+            detail.add(timed(http, Sides.QUERY + "/api/requests/" + ids.get(random.nextInt(ids.size()))));
+        }
+        table.report(results, "annual table (one department, one year)", "< 20");
+        tableCity.report(results, "annual table (a city: 100 departments rolled up)", "");
+        board.report(results, "deadline board (one department)", "< 50");
+        boardCity.report(results, "deadline board (a city: 100 departments, ~15,000 lines)", "");
+        detail.report(results, "request detail (with its history)", "");
+        plainGroupBy(random).report(results, "plain GROUP BY over request_view (one department, one year)", "");
+        results.add("peak heap, query side (reads)", heap.queryPeakMiB(), "MiB", "< 512", "");
+    }
+
+    private void warmUp(Http http, Random random, List<String> ids) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            http.get(Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=" + department(random));
+            http.get(Sides.QUERY + "/api/deadlines?agencyCode=" + department(random) + "&asOf=2026-06-15");
+            http.get(Sides.QUERY + "/api/requests/" + ids.get(random.nextInt(ids.size())));
+        }
+    }
+
+    private Latencies plainGroupBy(Random random) throws Exception {
+        int n = options.readSamples();
+        Latencies latencies = new Latencies(n);
+        try (Connection c = db.connect(); PreparedStatement q = c.prepareStatement("""
+                SELECT applicant_type, outcome,
+                       count(*) FILTER (WHERE received_on BETWEEN ? AND ?) AS received,
+                       count(*) FILTER (WHERE answered_on BETWEEN ? AND ?) AS answered
+                FROM request_view WHERE agency_code = ? AND (received_on BETWEEN ? AND ? OR answered_on BETWEEN ? AND ?)
+                GROUP BY applicant_type, outcome""")) {
+            for (int i = 0; i < n; i++) {
+                int y = year(random);
+                LocalDate from = LocalDate.of(y, 1, 1);
+                LocalDate to = LocalDate.of(y, 12, 31);
+                q.setObject(1, from);
+                q.setObject(2, to);
+                q.setObject(3, from);
+                q.setObject(4, to);
+                q.setString(5, department(random));
+                q.setObject(6, from);
+                q.setObject(7, to);
+                q.setObject(8, from);
+                q.setObject(9, to);
+                long t = System.nanoTime();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(3);
+                    }
+                }
+                latencies.add(System.nanoTime() - t);
+            }
+        }
+        return latencies;
+    }
+
+    private List<String> sampleRequestIds(int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT request_id FROM request_view TABLESAMPLE SYSTEM (1) REPEATABLE (" + options.seed() % 1000 + ") LIMIT " + count)) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static long timed(Http http, String url) throws Exception {
+        long t = System.nanoTime();
+        var answer = http.get(url);
+        long elapsed = System.nanoTime() - t;
+        if (answer.status() != 200) {
+            throw new IllegalStateException(url + " answered " + answer.status() + " " + answer.json());
+        }
+        return elapsed;
+    }
+
+    private static String department(Random random) {
+        return String.format("B%04d", 1 + random.nextInt(2000));
+    }
+
+    private static String city(Random random) {
+        return String.format("C%02d", 1 + random.nextInt(20));
+    }
+
+    private static int year(Random random) {
+        return 2021 + random.nextInt(5);
+    }
+}

@@ -1,0 +1,92 @@
+package cn.opengov.tracker.bench;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two jars started as processes with a 512 MiB heap, as in production. */
+final class Sides implements AutoCloseable {
+
+    static final int COMMAND_PORT = 18081;
+    static final int QUERY_PORT = 18082;
+    static final String COMMAND = "http://localhost:" + COMMAND_PORT;
+    static final String QUERY = "http://localhost:" + QUERY_PORT;
+
+    private final Options options;
+    private final List<Process> running = new ArrayList<>();
+    private Process query;
+
+    Sides(Options options) {
+        this.options = options;
+    }
+
+    void startCommandSide() throws IOException {
+        running.add(start("command-side", COMMAND_PORT));
+        await(COMMAND);
+    }
+
+    void startQuerySide() throws IOException {
+        query = start("query-side", QUERY_PORT);
+        running.add(query);
+        await(QUERY);
+    }
+
+    void stopQuerySide() throws InterruptedException {
+        if (query != null) {
+            query.destroy();
+            query.waitFor();
+            running.remove(query);
+            query = null;
+        }
+    }
+
+    private Process start(String side, int port) throws IOException {
+        Path root = Path.of(options.root()).toAbsolutePath().normalize();
+        Path logs = root.resolve("bench/results/logs");
+        Files.createDirectories(logs);
+        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-XX:+UseG1GC",
+                "-jar", root.resolve(side + "/target/" + side + ".jar").toString(), "--tracker.today=2026-06-15");
+        pb.environment().put("SERVER_PORT", String.valueOf(port));
+        pb.environment().put("SPRING_DATASOURCE_URL", options.jdbcUrl());
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", options.dbUser());
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", options.dbPassword());
+        pb.environment().put("TRACKER_WEB_ORIGINS", "");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(side + ".log").toFile()));
+        return pb.start();
+    }
+
+    private static void await(String base) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(base + "/actuator/health/readiness").toURL().openConnection();
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            sleep(300);
+        }
+        throw new IllegalStateException(base + " did not start; see bench/results/logs");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.forEach(Process::destroy);
+    }
+}
