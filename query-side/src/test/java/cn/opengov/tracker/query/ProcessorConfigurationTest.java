@@ -22,9 +22,9 @@ class ProcessorConfigurationTest extends QuerySideTest {
     }
 
     @Test
-    void theProjectionsArePooledWithTwoSegments() {
+    void theProjectionsArePooledWithFourSegments() {
         StreamingEventProcessor processor = processing.eventProcessor(Projections.GROUP, StreamingEventProcessor.class).orElseThrow();
         assertThat(processor.getClass().getSimpleName()).isEqualTo("PooledStreamingEventProcessor");
-        assertThat(processor.processingStatus()).hasSize(2);
+        assertThat(processor.processingStatus()).hasSize(4);
     }
 }

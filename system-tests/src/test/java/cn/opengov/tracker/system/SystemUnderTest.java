@@ -58,6 +58,28 @@ final class SystemUnderTest {
         return running;
     }
 
+    /** Another instance of a side on the same database (scale-out and fault tests); the caller stops it. */
+    Process startExtra(String side, int port, String... options) throws IOException {
+        Path root = Path.of(System.getProperty("tracker.jars", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar",
+                root.resolve(side + "/target/" + side + ".jar").toString(), "--tracker.today=" + TODAY));
+        command.addAll(List.of(options));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("SERVER_PORT", String.valueOf(port));
+        pb.environment().put("SPRING_DATASOURCE_URL", System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"));
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", System.getProperty("test.db.user", "postgres"));
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", System.getProperty("test.db.password", ""));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(side + "-" + port + ".log").toFile()));
+        Process process = pb.start();
+        awaitReady("http://localhost:" + port, side + " on " + port);
+        return process;
+    }
+
+    static int anyFreePort() throws IOException {
+        return freePort();
+    }
+
     ApiClient command(String user, String password) {
         return ApiClient.at(commandUrl).as(user, password);
     }

@@ -78,9 +78,9 @@ public final class ApiClient {
         return send("GET", path, HttpRequest.BodyPublishers.noBody(), all);
     }
 
-    /** GETs until the answer is 200 and matches, or fails after 20 seconds. */
+    /** GETs until the answer is 200 and matches, or fails after 60 seconds. */
     public Response await(String path, Predicate<JsonNode> until) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Response last;
         do {
             last = get(path);
