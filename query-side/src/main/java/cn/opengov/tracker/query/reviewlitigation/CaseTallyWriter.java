@@ -3,14 +3,11 @@ package cn.opengov.tracker.query.reviewlitigation;
 import cn.opengov.tracker.query.projection.CaseState;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.query.projection.TallyDeltas;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Keeps the section 四 tally: each case once, under its agency, kind, year filed, year decided and result. */
 @Component
@@ -24,7 +21,7 @@ public class CaseTallyWriter implements ReadModelWriter {
 
     @Override
     public Batch newBatch(int segment) {
-        Map<CaseKey, Long> tally = new TreeMap<>();
+        TallyDeltas<CaseKey> tally = new TallyDeltas<>();
         return new Batch() {
             @Override
             public void changed(RequestState before, RequestState after) {
@@ -36,16 +33,9 @@ public class CaseTallyWriter implements ReadModelWriter {
 
             @Override
             public void flush() {
-                List<Object[]> rows = new ArrayList<>();
-                tally.forEach((k, n) -> {
-                    if (n != 0) {
-                        rows.add(new Object[] {k.agencyCode(), k.kind(), k.filedYear(), k.decidedYear(), k.result(), segment, n});
-                    }
-                });
-                if (!rows.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO case_tally (agency_code, kind, filed_year, decided_year, result, segment, n) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (agency_code, kind, filed_year, decided_year, result, segment) DO UPDATE SET n = case_tally.n + EXCLUDED.n", rows);
-                }
+                tally.flush(jdbc, "INSERT INTO case_tally (agency_code, kind, filed_year, decided_year, result, segment, n) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (agency_code, kind, filed_year, decided_year, result, segment) DO UPDATE SET n = case_tally.n + EXCLUDED.n",
+                        k -> new Object[] {k.agencyCode(), k.kind(), k.filedYear(), k.decidedYear(), k.result()}, segment);
             }
         };
     }
@@ -55,10 +45,10 @@ public class CaseTallyWriter implements ReadModelWriter {
         jdbc.execute("TRUNCATE case_tally");
     }
 
-    private static void count(RequestState s, long sign, Map<CaseKey, Long> tally) {
+    private static void count(RequestState s, long sign, TallyDeltas<CaseKey> tally) {
         for (CaseState c : s.cases()) {
-            tally.merge(new CaseKey(s.agencyCode(), c.kind().name(), c.filedOn().getYear(),
-                    c.decidedOn() == null ? 0 : c.decidedOn().getYear(), c.result() == null ? "" : c.result().name()), sign, Long::sum);
+            tally.add(new CaseKey(s.agencyCode(), c.kind().name(), c.filedOn().getYear(),
+                    c.decidedOn() == null ? 0 : c.decidedOn().getYear(), c.result() == null ? "" : c.result().name()), sign);
         }
     }
 
