@@ -14,6 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Rebuilding every read model from the event store gives the same answers; read-your-writes waits or says 503. */
 class RebuildAndPositionTest extends QuerySideTest {
 
+    private static final String TALLIES_FROM_DELTAS = "SELECT agency_code, applicant_type, received_year, answered_year, outcome, sum(n) "
+            + "FROM matrix_tally GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0";
+    private static final String TALLIES_FROM_REQUEST_VIEW = "SELECT agency_code, applicant_type, extract(year FROM received_on)::int, "
+            + "coalesce(extract(year FROM answered_on)::int, 0), coalesce(outcome, ''), count(*) FROM request_view GROUP BY 1, 2, 3, 4, 5";
+
     @Test
     void rebuildingFromTheEventStoreGivesTheSameTablesBoardsAndDetails() {
         String county = newAgency(null);
@@ -32,8 +37,19 @@ class RebuildAndPositionTest extends QuerySideTest {
         for (int i = 0; i < paths.length; i++) {
             before[i] = get(paths[i]).text();
         }
+        // a bulk rebuild sums the section 三 tallies from request_view: the processor's deltas must agree with that
+        assertThat(jdbc.queryForList(TALLIES_FROM_DELTAS + " EXCEPT " + TALLIES_FROM_REQUEST_VIEW)).isEmpty();
+        assertThat(jdbc.queryForList(TALLIES_FROM_REQUEST_VIEW + " EXCEPT " + TALLIES_FROM_DELTAS)).isEmpty();
+
+        // damage the read models the way a faulty release would: only a real rebuild brings the answers back
+        jdbc.update("UPDATE matrix_tally SET n = n + 100");
+        jdbc.update("DELETE FROM deadline_board");
+        jdbc.update("UPDATE request_view SET description = '被改坏的描述'");
+        assertThat(get(paths[0]).text()).isNotEqualTo(before[0]);
+
         ApiClient.Response rebuild = admin().post("/api/admin/projections/rebuild", Map.of());
         assertThat(rebuild.status()).isEqualTo(202);
+        admin().awaitRebuilt(Duration.ofSeconds(60));
         for (int i = 0; i < paths.length; i++) {
             assertThat(get(paths[i]).text()).as(paths[i]).isEqualTo(before[i]);
         }

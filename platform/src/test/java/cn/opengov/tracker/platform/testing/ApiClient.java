@@ -80,7 +80,11 @@ public final class ApiClient {
 
     /** GETs until the answer is 200 and matches, or fails after 60 seconds. */
     public Response await(String path, Predicate<JsonNode> until) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return await(path, until, Duration.ofSeconds(60));
+    }
+
+    public Response await(String path, Predicate<JsonNode> until, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         Response last;
         do {
             last = get(path);
@@ -90,6 +94,15 @@ public final class ApiClient {
             sleep(100);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("GET " + path + " never matched; last answer " + last.status() + " " + last.text());
+    }
+
+    /**
+     * Waits (on a query side) until no rebuild of the read models is pending and every segment has processed the
+     * head of the event store: from then on the answers are the rebuilt tables'.
+     */
+    public JsonNode awaitRebuilt(Duration atMost) {
+        return await("/api/admin/projections/status", s -> !s.path("rebuildPending").asBoolean(true)
+                && s.path("processedPosition").asLong() >= s.path("headPosition").asLong(), atMost).json();
     }
 
     private Response send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {

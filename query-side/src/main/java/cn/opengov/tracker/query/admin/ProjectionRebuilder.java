@@ -1,73 +1,188 @@
 package cn.opengov.tracker.query.admin;
 
 import cn.opengov.tracker.platform.eventstore.NodeIdentity;
+import cn.opengov.tracker.query.projection.BulkReplay;
 import cn.opengov.tracker.query.projection.Projections;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
-
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds the read models: stop the projections on this node, take over every segment (other nodes may hold
- * some), reset the tokens (the reset handlers empty every read-model table, in one transaction with the token
- * reset), and start again from the first event. The tables fill as the replay proceeds; {@link #status()} tells
- * how far it is. Other nodes take segments back as the balancer shares them out.
+ * Rebuilds every read model from the event store, in one transaction: the tables are emptied, refilled by
+ * {@link BulkReplay} from one snapshot of the event store, and the processor's tokens set to the end of that
+ * snapshot, so the processor goes on from there with the events recorded since. Readers see the old tables until
+ * the new ones commit (they wait while the tables are being rewritten); a crash rolls everything back.
+ * <p>
+ * The request for a rebuild is itself recorded ({@code projection_rebuild}) before the work starts, and removed in
+ * the rebuild's own transaction: a node killed half way leaves it behind, and this node or any other picks it up.
  */
 @Component
 public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+    /** Gaps further below the head than this are events that will never come (Axon's own default bound). */
+    static final long GAP_WINDOW = 10_000;
+    private static final Duration LEFT_TO_ITS_NODE = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final NodeIdentity node;
+    private final TokenStore tokenStore;
+    private final BulkReplay replay;
+    private final Duration pause;
+    private final TransactionTemplate shortTransaction;
+    private final TransactionTemplate rebuildTransaction;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "projection-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean runningHere = new AtomicBoolean();
+    private final AtomicLong requestsRebuilt = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
-    private final NodeIdentity node;
-    private final TransactionTemplate transactions;
-
     public ProjectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, NodeIdentity node,
-                               PlatformTransactionManager transactionManager) {
+                               TokenStore tokenStore, BulkReplay replay, PlatformTransactionManager transactionManager,
+                               @Value("${tracker.rebuild.pause-between-batches:0ms}") Duration pause) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.node = node;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.tokenStore = tokenStore;
+        this.replay = replay;
+        this.pause = pause;
+        this.shortTransaction = new TransactionTemplate(transactionManager);
+        this.rebuildTransaction = new TransactionTemplate(transactionManager);
+        // one snapshot for reading the events, the head position and the gaps below it
+        this.rebuildTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    public synchronized void startRebuild() {
-        StreamingEventProcessor processor = processor();
-        processor.shutDown();
-        try {
-            takeOverAllSegments();
-            processor.resetTokens();
-            lastError.set(null);
-        } catch (RuntimeException e) {
-            lastError.set(e.getMessage());
-            log.error("rebuild could not reset the projections' tokens", e);
-            throw e;
-        } finally {
-            processor.start();
-        }
+    /** Records the request and starts the rebuild on this node. */
+    public void requestRebuild(String requestedBy) {
+        jdbc.update("INSERT INTO projection_rebuild (id, requested_at, requested_by) VALUES (1, now(), ?) ON CONFLICT (id) DO NOTHING",
+                requestedBy);
+        runner.submit(this::runPending);
     }
 
     /**
-     * A reset needs every segment's claim, and other nodes may hold some. Their claims are taken over here: a node
-     * that then tries to store a token finds it no longer owns it and rolls its batch back, and the emptying of
-     * the tables waits for any batch still committing.
+     * A rebuild left behind by a node that died is picked up here. A fresh request is left to the node it was
+     * made on for a while, so two nodes do not both stop their processors for it.
+     */
+    @Scheduled(fixedDelay = 5000, initialDelay = 3000)
+    public void resumeAbandoned() {
+        if (!runningHere.get() && pendingAndFree(LEFT_TO_ITS_NODE)) {
+            runner.submit(this::runPending);
+        }
+    }
+
+    private void runPending() {
+        if (!runningHere.compareAndSet(false, true)) {
+            return;
+        }
+        StreamingEventProcessor processor = processor();
+        try {
+            if (!pendingAndFree(Duration.ZERO)) {
+                return;
+            }
+            processor.shutDown();
+            takeOverAllSegments();
+            requestsRebuilt.set(0);
+            long started = System.nanoTime();
+            Boolean rebuilt = rebuildTransaction.execute(status -> rebuildInOneTransaction(processor));
+            if (Boolean.TRUE.equals(rebuilt)) {
+                log.info("read models rebuilt: {} requests in {} s", requestsRebuilt.get(), (System.nanoTime() - started) / 1_000_000_000);
+            }
+            lastError.set(null);
+        } catch (RuntimeException e) {
+            lastError.set(e.getMessage());
+            log.error("rebuild of the read models failed; it stays pending and is tried again", e);
+        } finally {
+            processor.start();
+            runningHere.set(false);
+        }
+    }
+
+    private boolean rebuildInOneTransaction(StreamingEventProcessor processor) {
+        if (jdbc.queryForList("SELECT id FROM projection_rebuild FOR UPDATE SKIP LOCKED", Integer.class).isEmpty()) {
+            return false;
+        }
+        EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+        handlers.performReset();
+        List<Integer> segments = lockOwnTokens();
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        replay.replayOtherEvents(handlers);
+        replay.replayRequests(requestsRebuilt::set, pause);
+        TrackingToken token = head == null ? null : GapAwareTrackingToken.newInstance(head, gapsBelow(head));
+        for (int segment : segments) {
+            tokenStore.storeToken(token, Projections.GROUP, segment);
+        }
+        jdbc.update("DELETE FROM projection_rebuild");
+        return true;
+    }
+
+    /**
+     * The tokens stay locked until the rebuild commits, so no other node claims a segment meanwhile. They are
+     * locked after the tables were emptied: a batch another node was still committing finishes (or fails on the
+     * owner that changed) before that, instead of waiting on a token this transaction holds.
+     */
+    private List<Integer> lockOwnTokens() {
+        List<Map<String, Object>> tokens = jdbc.queryForList(
+                "SELECT segment, owner FROM token_entry WHERE processor_name = ? ORDER BY segment FOR UPDATE", Projections.GROUP);
+        if (tokens.isEmpty()) {
+            throw new IllegalStateException("the projections have not started yet");
+        }
+        for (Map<String, Object> t : tokens) {
+            if (!node.id().equals(t.get("owner"))) {
+                throw new IllegalStateException("segment " + t.get("segment") + " was claimed by " + t.get("owner") + " meanwhile");
+            }
+        }
+        return tokens.stream().map(t -> ((Number) t.get("segment")).intValue()).toList();
+    }
+
+    /** Positions below the head not visible in this snapshot: events still being committed, read when they are. */
+    private List<Long> gapsBelow(long head) {
+        return jdbc.queryForList("SELECT g FROM generate_series(greatest(1, ? - ?), ?) g "
+                + "WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry e WHERE e.global_index = g)", Long.class, head, GAP_WINDOW, head);
+    }
+
+    /** A rebuild was asked for at least {@code since} ago and no node is working on it. */
+    private boolean pendingAndFree(Duration since) {
+        return Boolean.TRUE.equals(shortTransaction.execute(status -> !jdbc.queryForList(
+                "SELECT id FROM projection_rebuild WHERE requested_at <= now() - make_interval(secs => ?) FOR UPDATE SKIP LOCKED",
+                Integer.class, since.toMillis() / 1000.0).isEmpty()));
+    }
+
+    /**
+     * Other nodes may hold some segments. Their claims are taken over here: a node that then tries to store a
+     * token finds it no longer owns it and rolls its batch back.
      */
     private void takeOverAllSegments() {
-        transactions.executeWithoutResult(status -> jdbc.update(
+        shortTransaction.executeWithoutResult(status -> jdbc.update(
                 "UPDATE token_entry SET owner = ?, timestamp = ? WHERE processor_name = ?",
                 node.id(), DateTimeUtils.formatInstant(Instant.now()), Projections.GROUP));
     }
@@ -76,12 +191,17 @@ public class ProjectionRebuilder {
         StreamingEventProcessor processor = processor();
         Map<String, Object> status = new LinkedHashMap<>();
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        boolean pending = jdbc.queryForObject("SELECT count(*) FROM projection_rebuild", Integer.class) > 0;
         status.put("running", processor.isRunning());
         status.put("replaying", processor.isReplaying());
         status.put("headPosition", head);
-        long slowest = processor.processingStatus().values().stream()
-                .mapToLong(s -> position(s)).min().orElse(-1);
+        // while a rebuild is pending the tables are about to be replaced: nothing counts as processed yet
+        long slowest = pending ? -1 : processor.processingStatus().values().stream()
+                .mapToLong(ProjectionRebuilder::position).min().orElse(-1);
         status.put("processedPosition", slowest);
+        status.put("rebuildPending", pending);
+        status.put("rebuildingHere", runningHere.get());
+        status.put("requestsRebuilt", requestsRebuilt.get());
         status.put("lastError", lastError.get());
         return status;
     }

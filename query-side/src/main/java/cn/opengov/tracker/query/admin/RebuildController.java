@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.Map;
 
 /** POST /api/admin/projections/rebuild (API.md): every read model rebuilt from the event store. */
@@ -20,8 +21,8 @@ public class RebuildController {
     }
 
     @PostMapping("/api/admin/projections/rebuild")
-    public ResponseEntity<Map<String, Object>> rebuild() {
-        rebuilder.startRebuild();
+    public ResponseEntity<Map<String, Object>> rebuild(Principal principal) {
+        rebuilder.requestRebuild(principal.getName());
         return ResponseEntity.accepted().body(rebuilder.status());
     }
 

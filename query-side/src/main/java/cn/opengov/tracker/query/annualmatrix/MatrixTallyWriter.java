@@ -2,14 +2,11 @@ package cn.opengov.tracker.query.annualmatrix;
 
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.query.projection.TallyDeltas;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Keeps the section 三 tallies. A request counts once in {@code matrix_tally} and once in {@code carry_tally}
@@ -28,8 +25,8 @@ public class MatrixTallyWriter implements ReadModelWriter {
 
     @Override
     public Batch newBatch(int segment) {
-        Map<TallyKey, Long> tally = new TreeMap<>();
-        Map<CarryKey, Long> carry = new TreeMap<>();
+        TallyDeltas<TallyKey> tally = new TallyDeltas<>();
+        TallyDeltas<CarryKey> carry = new TallyDeltas<>();
         return new Batch() {
             @Override
             public void changed(RequestState before, RequestState after) {
@@ -41,43 +38,60 @@ public class MatrixTallyWriter implements ReadModelWriter {
 
             @Override
             public void flush() {
-                List<Object[]> tallyRows = new ArrayList<>();
-                tally.forEach((k, n) -> {
-                    if (n != 0) {
-                        tallyRows.add(new Object[] {k.agencyCode(), k.applicantType(), k.receivedYear(), k.answeredYear(), k.outcome(), segment, n});
-                    }
-                });
-                if (!tallyRows.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, segment, n) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_code, received_year, answered_year, applicant_type, outcome, segment) "
-                            + "DO UPDATE SET n = matrix_tally.n + EXCLUDED.n", tallyRows);
-                }
-                List<Object[]> carryRows = new ArrayList<>();
-                carry.forEach((k, n) -> {
-                    if (n != 0) {
-                        carryRows.add(new Object[] {k.agencyCode(), k.fromYear(), k.applicantType(), segment, n});
-                    }
-                });
-                if (!carryRows.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO carry_tally (agency_code, from_year, applicant_type, segment, n) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (agency_code, from_year, applicant_type, segment) DO UPDATE SET n = carry_tally.n + EXCLUDED.n", carryRows);
-                }
+                tally.flush(jdbc, "INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, segment, n) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_code, received_year, answered_year, applicant_type, outcome, segment) "
+                                + "DO UPDATE SET n = matrix_tally.n + EXCLUDED.n",
+                        k -> new Object[] {k.agencyCode(), k.applicantType(), k.receivedYear(), k.answeredYear(), k.outcome()}, segment);
+                carry.flush(jdbc, "INSERT INTO carry_tally (agency_code, from_year, applicant_type, segment, n) VALUES (?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (agency_code, from_year, applicant_type, segment) DO UPDATE SET n = carry_tally.n + EXCLUDED.n",
+                        k -> new Object[] {k.agencyCode(), k.fromYear(), k.applicantType()}, segment);
             }
         };
     }
+
+    /** In a bulk rebuild the tallies are summed at the end, from the rows of request_view. */
+    @Override
+    public Batch newRebuildBatch() {
+        return IGNORED;
+    }
+
+    /**
+     * The tallies are request_view grouped by their keys (the columns {@link #count} reads, one for one): one
+     * aggregate over the finished rows instead of a delta per request, which is where a rebuild spent its time.
+     */
+    @Override
+    public void rebuildFinished() {
+        jdbc.update("INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, segment, n) "
+                + "SELECT agency_code, applicant_type, extract(year FROM received_on)::int, "
+                + "coalesce(extract(year FROM answered_on)::int, 0), coalesce(outcome, ''), 0, count(*) "
+                + "FROM request_view GROUP BY 1, 2, 3, 4, 5");
+        jdbc.update("INSERT INTO carry_tally (agency_code, from_year, applicant_type, segment, n) "
+                + "SELECT agency_code, from_year, applicant_type, 0, count(*) "
+                + "FROM request_view, unnest(carried_from) AS from_year GROUP BY 1, 2, 3");
+    }
+
+    private static final Batch IGNORED = new Batch() {
+        @Override
+        public void changed(RequestState before, RequestState after) {
+        }
+
+        @Override
+        public void flush() {
+        }
+    };
 
     @Override
     public void reset() {
         jdbc.execute("TRUNCATE matrix_tally, carry_tally");
     }
 
-    private static void count(RequestState s, long sign, Map<TallyKey, Long> tally, Map<CarryKey, Long> carry) {
+    private static void count(RequestState s, long sign, TallyDeltas<TallyKey> tally, TallyDeltas<CarryKey> carry) {
         String type = s.applicantType().name();
         TallyKey key = new TallyKey(s.agencyCode(), s.receivedOn().getYear(),
                 s.answeredOn() == null ? 0 : s.answeredOn().getYear(), type, s.outcome() == null ? "" : s.outcome().name());
-        tally.merge(key, sign, Long::sum);
+        tally.add(key, sign);
         for (int year : s.carriedFrom()) {
-            carry.merge(new CarryKey(s.agencyCode(), year, type), sign, Long::sum);
+            carry.add(new CarryKey(s.agencyCode(), year, type), sign);
         }
     }
 

@@ -47,6 +47,16 @@ public class DeadlineBoardWriter implements ReadModelWriter {
 
     @Override
     public Batch newBatch(int segment) {
+        return batch(true);
+    }
+
+    /** The table was emptied: answered requests have no row to remove. */
+    @Override
+    public Batch newRebuildBatch() {
+        return batch(false);
+    }
+
+    private Batch batch(boolean removeAnswered) {
         Map<UUID, RequestState> latest = new LinkedHashMap<>();
         return new Batch() {
             @Override
@@ -67,7 +77,7 @@ public class DeadlineBoardWriter implements ReadModelWriter {
                     }
                 }
                 upsert(open);
-                if (!answered.isEmpty()) {
+                if (removeAnswered && !answered.isEmpty()) {
                     jdbc.update("DELETE FROM deadline_board WHERE request_id = ANY(?)", ps -> IdArrays.bind(ps, 1, answered));
                 }
             }

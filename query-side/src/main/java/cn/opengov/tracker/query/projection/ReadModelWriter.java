@@ -13,6 +13,18 @@ public interface ReadModelWriter {
     /** Empties the read model before a rebuild from the first event. */
     void reset();
 
+    /**
+     * A batch of a bulk rebuild into the emptied tables ({@link BulkReplay}): every request comes once, in its
+     * final state, with no before. Unless the read model has a faster way, the same as a batch of segment 0.
+     */
+    default Batch newRebuildBatch() {
+        return newBatch(0);
+    }
+
+    /** A bulk rebuild has handed over every request, and {@code request_view} holds them all. */
+    default void rebuildFinished() {
+    }
+
     interface Batch {
         void changed(RequestState before, RequestState after);
 

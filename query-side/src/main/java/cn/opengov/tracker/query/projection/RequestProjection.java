@@ -1,7 +1,6 @@
 package cn.opengov.tracker.query.projection;
 
 import cn.opengov.tracker.api.request.event.RequestEvent;
-import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.query.requestdetail.RequestViewStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,15 +36,7 @@ public class RequestProjection {
         if (before != null && sequence <= before.lastSequence()) {
             return;
         }
-        RequestState after;
-        if (event instanceof RequestReceived received) {
-            after = RequestState.received(received, sequence, recordedAt);
-        } else if (before == null) {
-            throw new IllegalStateException("event " + sequence + " of request " + event.requestId() + " arrived before it was received");
-        } else {
-            after = before.apply(event, sequence);
-        }
-        batch.changed(before, after);
+        batch.changed(before, RequestState.next(before, event, sequence, recordedAt));
     }
 
     @ResetHandler

@@ -43,6 +43,17 @@ public record RequestState(UUID requestId, long lastSequence, String trackingNo,
                 e.description(), null, RequestTimeline.receivedOn(e.receivedOn()), List.of(), List.of(), loggedAt);
     }
 
+    /** The state after the request's event number {@code sequence}: its first state, or the one after {@code before}. */
+    public static RequestState next(RequestState before, RequestEvent event, long sequence, Instant recordedAt) {
+        if (event instanceof RequestReceived received) {
+            return received(received, sequence, recordedAt);
+        }
+        if (before == null) {
+            throw new IllegalStateException("event " + sequence + " of request " + event.requestId() + " arrived before it was received");
+        }
+        return before.apply(event, sequence);
+    }
+
     public LocalDate receivedOn() {
         return timeline.receivedOn();
     }

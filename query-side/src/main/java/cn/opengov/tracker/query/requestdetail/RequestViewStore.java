@@ -5,6 +5,7 @@ import cn.opengov.tracker.api.request.Applicant;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.query.projection.CaseState;
+import cn.opengov.tracker.query.projection.CopyRows;
 import cn.opengov.tracker.query.projection.IdArrays;
 import cn.opengov.tracker.query.projection.RequestState;
 import cn.opengov.tracker.query.projection.StateJson;
@@ -77,6 +78,20 @@ public class RequestViewStore {
                         + "applicant = EXCLUDED.applicant, outcome = EXCLUDED.outcome, answered_on = EXCLUDED.answered_on, "
                         + "timeline = EXCLUDED.timeline, carried_from = EXCLUDED.carried_from, cases = EXCLUDED.cases",
                 states, 500, (ps, s) -> bind(ps, s));
+    }
+
+    /** Into the emptied table of a bulk rebuild: new rows only, copied rather than inserted. */
+    public void copyAll(List<RequestState> states) {
+        CopyRows rows = new CopyRows(states.size());
+        for (RequestState s : states) {
+            rows.add(s.requestId()).add(s.lastSequence()).add(s.trackingNo()).add(s.agencyCode()).add(s.receivedOn())
+                    .add(s.channel().name()).add(s.applicantType().name()).add(s.applicant().name())
+                    .add(StateJson.write(s.applicant())).add(s.description())
+                    .add(s.outcome() == null ? null : s.outcome().name()).add(s.answeredOn())
+                    .add(StateJson.write(s.timeline())).addArray(s.carriedFrom()).add(StateJson.write(s.cases()))
+                    .add(s.loggedAt()).endRow();
+        }
+        rows.copyInto(jdbc, "request_view", COLUMNS);
     }
 
     public void reset() {

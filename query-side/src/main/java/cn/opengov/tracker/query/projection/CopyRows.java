@@ -1,0 +1,84 @@
+package cn.opengov.tracker.query.projection;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.StringReader;
+import java.util.Collection;
+
+/**
+ * Rows for PostgreSQL's {@code COPY … FROM STDIN} in its text format, sent over the connection of the current
+ * transaction. A bulk rebuild writes millions of rows into emptied tables: COPY spares the server the parsing,
+ * planning and conflict checks of as many INSERTs, and takes a third of their time.
+ */
+public final class CopyRows {
+
+    private final StringBuilder text;
+    private boolean rowStarted;
+
+    public CopyRows(int expectedRows) {
+        this.text = new StringBuilder(expectedRows * 512);
+    }
+
+    /** The next column of the current row; {@code null} is SQL NULL, anything else its {@code toString()}. */
+    public CopyRows add(Object value) {
+        if (rowStarted) {
+            text.append('\t');
+        }
+        rowStarted = true;
+        if (value == null) {
+            text.append("\\N");
+        } else {
+            escape(value.toString());
+        }
+        return this;
+    }
+
+    /** A column of PostgreSQL array type, from its elements (numbers: they need no quoting). */
+    public CopyRows addArray(Collection<? extends Number> elements) {
+        StringBuilder literal = new StringBuilder("{");
+        for (Number e : elements) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append(e);
+        }
+        return add(literal.append('}'));
+    }
+
+    public CopyRows endRow() {
+        text.append('\n');
+        rowStarted = false;
+        return this;
+    }
+
+    /** Sends the rows: {@code COPY table (columns) FROM STDIN}. */
+    public long copyInto(JdbcTemplate jdbc, String table, String columns) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        Long copied = jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new StringReader(text.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.sql.SQLException("COPY into " + table + " failed", e);
+            }
+        });
+        return copied == null ? 0 : copied;
+    }
+
+    private void escape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+}
