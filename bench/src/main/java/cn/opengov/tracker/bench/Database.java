@@ -61,6 +61,8 @@ final class Database {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SET work_mem = '256MB'");
             s.execute(sql);
+            // millions of rows in one go: give the planner the statistics autovacuum would gather within minutes
+            s.execute("ANALYZE domain_event_entry");
         }
     }
 
