@@ -54,6 +54,8 @@ public final class Bench {
                 }
                 results.add("peak heap, command side (whole run)", heap.commandPeakMiB(), "MiB", "< 512", "-Xmx512m");
                 results.add("peak heap, query side (whole run)", heap.queryPeakMiB(), "MiB", "< 512", "-Xmx512m");
+                results.add("peak live heap after GC, command side (whole run)", heap.commandLivePeakMiB(), "MiB", "< 512", "jvm.gc.live.data.size");
+                results.add("peak live heap after GC, query side (whole run)", heap.queryLivePeakMiB(), "MiB", "< 512", "jvm.gc.live.data.size");
             }
         }
         results.write(Path.of(options.out()));
