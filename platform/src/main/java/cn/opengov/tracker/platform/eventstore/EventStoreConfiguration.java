@@ -39,9 +39,6 @@ public class EventStoreConfiguration {
      */
     static final int GAP_TIMEOUT_MILLIS = 10 * 60 * 1000;
 
-    /** How often a waiting processor looks for events appended by other nodes. */
-    static final long FETCH_DELAY_MILLIS = 50;
-
     @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
@@ -120,8 +117,12 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store in front of the engine. Events appended by another node (the command side) are found by
-     * polling; Axon polls once a second by default, which a query waiting for its own write would feel.
+     * The event store in front of the engine. Each processor reads its own stream, a batch of the engine at a
+     * time, as fast as it handles them. Axon's default instead shares one producer thread that reads ahead into a
+     * cache for every consumer near the head; when a million events arrive at once (an import, a bulk append) it
+     * reads them all into memory long before the processor has handled them — the query side ran out of its
+     * 512 MiB heap that way. With one processor per node there is nothing to share, and the pooled processor
+     * polls its stream every 500 ms either way (the embedded store has no availability callback).
      */
     @Bean(name = "eventBus")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
@@ -129,7 +130,7 @@ public class EventStoreConfiguration {
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(FETCH_DELAY_MILLIS)
+                .optimizeEventConsumption(false)
                 .build();
     }
 

@@ -118,8 +118,9 @@ public class ProjectionRebuilder {
                 log.info("read models rebuilt: {} requests in {} s", requestsRebuilt.get(), (System.nanoTime() - started) / 1_000_000_000);
             }
             lastError.set(null);
-        } catch (RuntimeException e) {
-            lastError.set(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // an Error too: on the runner's thread it would otherwise vanish into a Future nobody reads
+            lastError.set(e.toString());
             log.error("rebuild of the read models failed; it stays pending and is tried again", e);
         } finally {
             processor.start();
