@@ -5,6 +5,8 @@ import cn.opengov.tracker.api.request.event.CorrectionRequested;
 import cn.opengov.tracker.platform.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +55,28 @@ class RebuildAndPositionTest extends QuerySideTest {
         for (int i = 0; i < paths.length; i++) {
             assertThat(get(paths[i]).text()).as(paths[i]).isEqualTo(before[i]);
         }
+    }
+
+    @Test
+    void aQueryThatMeetsARebuildsLockAnswers503WithRetryAfterInsteadOfWaitingForIt() throws Exception {
+        String agency = newAgency(null);
+        received(agency, "2025-03-03");
+        String matrix = "/api/reports/2025/matrix?agencyCode=" + agency;
+        assertThat(get(matrix).status()).isEqualTo(200);
+        try (Connection rebuild = jdbc.getDataSource().getConnection()) {
+            rebuild.setAutoCommit(false);
+            try (Statement s = rebuild.createStatement()) {
+                s.execute("LOCK TABLE matrix_tally IN ACCESS EXCLUSIVE MODE");
+            }
+            long started = System.nanoTime();
+            ApiClient.Response busy = get(matrix);
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.header("Retry-After")).contains("5");
+            assertThat(busy.json().path("detail").asText()).contains("稍后重试");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(15));
+            rebuild.rollback();
+        }
+        assertThat(get(matrix).status()).isEqualTo(200);
     }
 
     @Test

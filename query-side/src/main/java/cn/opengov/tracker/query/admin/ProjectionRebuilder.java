@@ -132,6 +132,8 @@ public class ProjectionRebuilder {
         if (jdbc.queryForList("SELECT id FROM projection_rebuild FOR UPDATE SKIP LOCKED", Integer.class).isEmpty()) {
             return false;
         }
+        // emptying the tables waits for the queries reading them; the queries behind it give up after their 5 s
+        jdbc.execute("SET LOCAL lock_timeout = '60s'");
         EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
         handlers.performReset();
         List<Integer> segments = lockOwnTokens();
