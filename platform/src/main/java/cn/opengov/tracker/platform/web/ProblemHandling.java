@@ -15,7 +15,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,7 +34,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +48,6 @@ import java.util.stream.Collectors;
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<Object> ruleViolation(RuleViolation e) {
@@ -116,16 +112,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "数据正忙（例如正在重建统计数据），未作任何记录；请稍后重试"));
-    }
-
-    /** Spring leaves PostgreSQL's lock_not_available (55P03) uncategorized: it is the same busy answer. */
-    @ExceptionHandler(UncategorizedSQLException.class)
-    public ResponseEntity<Object> uncategorizedSql(UncategorizedSQLException e) {
-        SQLException sql = e.getSQLException();
-        if (sql != null && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-            return busy(new CannotAcquireLockException(sql.getMessage(), sql));
-        }
-        return unexpected(e);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
