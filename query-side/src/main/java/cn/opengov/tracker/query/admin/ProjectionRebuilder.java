@@ -129,7 +129,7 @@ public class ProjectionRebuilder {
     }
 
     private boolean rebuildInOneTransaction(StreamingEventProcessor processor) {
-        if (jdbc.queryForList("SELECT id FROM projection_rebuild FOR UPDATE SKIP LOCKED", Integer.class).isEmpty()) {
+        if (!lockRequest(Duration.ZERO)) {
             return false;
         }
         // emptying the tables waits for the queries reading them; the queries behind it give up after their 5 s
@@ -175,9 +175,14 @@ public class ProjectionRebuilder {
 
     /** A rebuild was asked for at least {@code since} ago and no node is working on it. */
     private boolean pendingAndFree(Duration since) {
-        return Boolean.TRUE.equals(shortTransaction.execute(status -> !jdbc.queryForList(
+        return Boolean.TRUE.equals(shortTransaction.execute(status -> lockRequest(since)));
+    }
+
+    /** Locks the request for a rebuild, in the current transaction, if it is at least {@code since} old and free. */
+    private boolean lockRequest(Duration since) {
+        return !jdbc.queryForList(
                 "SELECT id FROM projection_rebuild WHERE requested_at <= now() - make_interval(secs => ?) FOR UPDATE SKIP LOCKED",
-                Integer.class, since.toMillis() / 1000.0).isEmpty()));
+                Integer.class, since.toMillis() / 1000.0).isEmpty();
     }
 
     /**
