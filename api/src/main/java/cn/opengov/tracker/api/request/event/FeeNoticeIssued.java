@@ -1,11 +1,22 @@
 package cn.opengov.tracker.api.request.event;
 
+import cn.opengov.tracker.api.request.FeeBasis;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** 收费通知 issued: the clock stands still until payment. */
-public record FeeNoticeIssued(UUID requestId, LocalDate noticeOn, BigDecimal amountYuan) implements RequestEvent {
+/**
+ * 收费通知 issued (国办函〔2020〕109号): the clock stands still until payment. The applicant's 20 working days run
+ * from {@code deliveredOn} (or {@code noticeOn} when not known); {@code basis} is 按件 or 按量, null in events
+ * recorded before it was asked.
+ */
+public record FeeNoticeIssued(UUID requestId, LocalDate noticeOn, BigDecimal amountYuan, LocalDate deliveredOn,
+                              FeeBasis basis) implements RequestEvent {
+
+    public FeeNoticeIssued(UUID requestId, LocalDate noticeOn, BigDecimal amountYuan) {
+        this(requestId, noticeOn, amountYuan, null, null);
+    }
 
     @Override
     public String label() {
