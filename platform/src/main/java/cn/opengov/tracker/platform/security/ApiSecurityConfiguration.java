@@ -40,6 +40,11 @@ public class ApiSecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * The only authentication provider: Spring Security makes it the global one, which every chain uses. A chain
+     * must not add it again ({@code authenticationProvider(provider)}): its own manager would try it, and on a
+     * wrong password the global one once more — two BCrypt checks and two failures counted for one attempt.
+     */
     @Bean
     public CachingPasswordAuthenticationProvider authenticationProvider(UserDirectory users, PasswordEncoder encoder,
                                                                         Clock clock) {
@@ -79,13 +84,11 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain apiChain(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
-                                        AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
+    public SecurityFilterChain apiChain(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
                                         ProblemWriter problems) throws Exception {
         return http.securityMatcher("/api/**")
                 .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .csrf(AbstractHttpConfigurer::disable)
