@@ -5,6 +5,7 @@ import cn.opengov.tracker.api.rule.RuleViolation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Comparator;
 import java.util.List;
@@ -26,10 +27,12 @@ public class AgencyDirectory {
     public static final String TOP = "ROOT";
 
     private final JdbcTemplate jdbc;
+    private final DirectoryAudit audit;
     private volatile AgencyTree tree = new AgencyTree(-1, Map.of());
 
-    public AgencyDirectory(JdbcTemplate jdbc) {
+    public AgencyDirectory(JdbcTemplate jdbc, DirectoryAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** The current tree: one consistent snapshot for a whole check or roll-up. */
@@ -60,6 +63,7 @@ public class AgencyDirectory {
         return tree().isWithin(code, ancestorCode);
     }
 
+    @Transactional
     public Agency create(String code, String name, String parentCode, String createdBy) {
         Agency parent = find(parentCode == null ? TOP : parentCode)
                 .orElseThrow(() -> RuleViolation.ofField("parentCode", Rule.AGENCY_NOT_FOUND, parentCode));
@@ -70,6 +74,7 @@ public class AgencyDirectory {
         } catch (DuplicateKeyException e) {
             throw RuleViolation.ofField("code", Rule.AGENCY_EXISTS, code);
         }
+        audit.record(createdBy, DirectoryAudit.Action.AGENCY_CREATED, code, code, name + "（上级 " + parent.code() + "）");
         return agency;
     }
 

@@ -34,6 +34,11 @@ public class AgencyScope {
         return agencies.isWithin(agencyCode, currentUser().agencyCode());
     }
 
+    /** The user belongs to the top agency: their scope is every agency ({@link SystemAdministration}). */
+    public boolean atTopAgency() {
+        return AgencyDirectory.TOP.equals(currentUser().agencyCode());
+    }
+
     /** Refuses (403) an agency outside the user's tree; an unknown agency is a 404. */
     public void requireWithin(String agencyCode) {
         requireWithin(agencies.tree(), agencyCode);
