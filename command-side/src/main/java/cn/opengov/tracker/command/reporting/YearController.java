@@ -1,5 +1,6 @@
 package cn.opengov.tracker.command.reporting;
 
+import cn.opengov.tracker.api.report.ReportYear;
 import cn.opengov.tracker.api.reporting.PublishAnnualReport;
 import cn.opengov.tracker.command.messaging.EventPositions;
 import cn.opengov.tracker.platform.security.AgencyScope;
@@ -36,7 +37,7 @@ public class YearController {
     @PostMapping("/close")
     public ResponseEntity<Map<String, Object>> close(@PathVariable int year, @Valid @RequestBody YearBody body) {
         scope.requireWithin(body.agencyCode());
-        int carried = years.close(body.agencyCode(), checked(year), body.includeSubAgencies());
+        int carried = years.close(body.agencyCode(), ReportYear.check(year), body.includeSubAgencies());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("year", year);
         answer.put("agencyCode", body.agencyCode());
@@ -47,7 +48,7 @@ public class YearController {
     @PostMapping("/publish")
     public ResponseEntity<Map<String, Object>> publish(@PathVariable int year, @Valid @RequestBody YearBody body) {
         scope.requireWithin(body.agencyCode());
-        PublishAnnualReport published = years.publish(body.agencyCode(), checked(year), body.includeSubAgencies());
+        PublishAnnualReport published = years.publish(body.agencyCode(), ReportYear.check(year), body.includeSubAgencies());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("year", year);
         answer.put("agencyCode", body.agencyCode());
@@ -55,14 +56,6 @@ public class YearController {
         answer.put("publishedBy", scope.currentUser().username());
         answer.put("balanced", published.table().balanced());
         return ResponseEntity.ok().header("X-Event-Position", String.valueOf(positions.latest())).body(answer);
-    }
-
-    private static int checked(int year) {
-        if (year < 2019 || year > 2100) {
-            throw cn.opengov.tracker.api.rule.RuleViolation.ofField("year",
-                    cn.opengov.tracker.api.rule.Rule.INVALID_VALUE, "年度须在2019至2100之间");
-        }
-        return year;
     }
 
     /** {@code includeSubAgencies} (an addition to API.md) closes or publishes the whole agency tree. */

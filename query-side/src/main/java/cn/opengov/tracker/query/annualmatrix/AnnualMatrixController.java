@@ -3,6 +3,7 @@ package cn.opengov.tracker.query.annualmatrix;
 import cn.opengov.tracker.api.report.AnnualTable;
 import cn.opengov.tracker.api.report.MatrixRow;
 import cn.opengov.tracker.api.report.ReportFormat;
+import cn.opengov.tracker.api.report.ReportYear;
 import cn.opengov.tracker.api.report.ReviewLitigationTable;
 import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.rule.Rule;

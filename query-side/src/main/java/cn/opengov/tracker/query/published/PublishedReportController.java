@@ -6,7 +6,7 @@ import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.platform.security.AgencyScope;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixQueries;
-import cn.opengov.tracker.query.annualmatrix.ReportYear;
+import cn.opengov.tracker.api.report.ReportYear;
 import cn.opengov.tracker.query.projection.StateJson;
 import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
 import org.springframework.jdbc.core.JdbcTemplate;

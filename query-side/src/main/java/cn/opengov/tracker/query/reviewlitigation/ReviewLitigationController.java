@@ -2,7 +2,7 @@ package cn.opengov.tracker.query.reviewlitigation;
 
 import cn.opengov.tracker.api.report.ReviewLitigationTable;
 import cn.opengov.tracker.platform.security.AgencyScope;
-import cn.opengov.tracker.query.annualmatrix.ReportYear;
+import cn.opengov.tracker.api.report.ReportYear;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -15,7 +15,7 @@ import cn.opengov.tracker.platform.security.AgencyScope;
 import cn.opengov.tracker.platform.security.CurrentUser;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixController;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixQueries;
-import cn.opengov.tracker.query.annualmatrix.ReportYear;
+import cn.opengov.tracker.api.report.ReportYear;
 import cn.opengov.tracker.query.annualmatrix.export.HtmlExport;
 import cn.opengov.tracker.query.annualmatrix.export.OfficialLayout;
 import cn.opengov.tracker.query.deadlineboard.DeadlineBoardController;
