@@ -5,7 +5,7 @@ import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.requestdetail.RequestQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package cn.opengov.tracker.query.requestdetail;
 
 import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
-import cn.opengov.tracker.query.projection.CaseState;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.LegalCase;
+import cn.opengov.tracker.api.request.state.RequestState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ final class NextSteps {
         return steps;
     }
 
-    static boolean hasDecidedReconsideration(List<CaseState> cases) {
+    static boolean hasDecidedReconsideration(List<LegalCase> cases) {
         return cases.stream().anyMatch(c -> c.kind() == cn.opengov.tracker.api.request.CaseKind.RECONSIDERATION && c.decidedOn() != null);
     }
 }

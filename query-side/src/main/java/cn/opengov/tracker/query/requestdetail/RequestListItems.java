@@ -1,6 +1,6 @@
 package cn.opengov.tracker.query.requestdetail;
 
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.RequestState;
 
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package cn.opengov.tracker.query.requestdetail;
 
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.RequestState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ public class RequestQueries {
 
     public Optional<RequestState> find(UUID requestId) {
         return jdbc.query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view WHERE request_id = ?",
-                RequestViewStore.ROW, requestId).stream().findFirst();
+                RequestViewStore.STATE, requestId).stream().findFirst();
     }
 
     /**
@@ -51,7 +51,7 @@ public class RequestQueries {
         pageArgs.add((long) page * size);
         List<RequestState> items = jdbc.query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + where
                         + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?",
-                RequestViewStore.ROW, pageArgs.toArray());
+                RequestViewStore.STATE, pageArgs.toArray());
         return new Page(items, total == null ? 0 : total);
     }
 
@@ -61,7 +61,7 @@ public class RequestQueries {
     }
 
     public static org.springframework.jdbc.core.RowMapper<RequestState> rowMapper() {
-        return RequestViewStore.ROW;
+        return RequestViewStore.STATE;
     }
 
     static String escapeLike(String s) {

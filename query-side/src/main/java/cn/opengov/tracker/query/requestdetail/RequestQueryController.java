@@ -5,7 +5,7 @@ import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.security.AgencyScope;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.RequestState;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -10,8 +10,8 @@ import cn.opengov.tracker.api.deadline.Deadlines;
 import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.request.Applicant;
-import cn.opengov.tracker.query.projection.CaseState;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.LegalCase;
+import cn.opengov.tracker.api.request.state.RequestState;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -154,9 +154,9 @@ final class RequestViews {
         return out;
     }
 
-    private static List<Map<String, Object>> cases(List<CaseState> cases) {
+    private static List<Map<String, Object>> cases(List<LegalCase> cases) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (CaseState c : cases) {
+        for (LegalCase c : cases) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("caseId", c.caseId());
             m.put("kind", c.kind());
