@@ -4,6 +4,8 @@ import cn.opengov.tracker.api.report.AnnualTable;
 import cn.opengov.tracker.api.report.CarryOver;
 import cn.opengov.tracker.api.report.MatrixRow;
 import cn.opengov.tracker.api.request.ApplicantType;
+import cn.opengov.tracker.api.rule.Rule;
+import cn.opengov.tracker.api.rule.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +48,14 @@ public class AnnualMatrixQueries {
         }, codes, year - 1, year);
         boolean closed = agencyCodes.stream().allMatch(code -> isClosed(closedThrough, code, year));
         return new Matrix(table.build(), closed);
+    }
+
+    /** The agency a report is asked for: a report is always of a named agency (or agency tree). */
+    public static String requiredAgency(String agencyCode) {
+        if (agencyCode == null || agencyCode.isBlank()) {
+            throw RuleViolation.ofField("agencyCode", Rule.INVALID_VALUE, "必须指定机关 agencyCode");
+        }
+        return agencyCode;
     }
 
     /** The agencies' last closed years (absent: none closed). */

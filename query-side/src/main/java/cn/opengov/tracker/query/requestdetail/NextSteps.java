@@ -2,7 +2,6 @@ package cn.opengov.tracker.query.requestdetail;
 
 import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
-import cn.opengov.tracker.api.request.state.LegalCase;
 import cn.opengov.tracker.api.request.state.RequestState;
 
 import java.util.ArrayList;
@@ -50,9 +49,5 @@ final class NextSteps {
             steps.add("CASE_DECISION");
         }
         return steps;
-    }
-
-    static boolean hasDecidedReconsideration(List<LegalCase> cases) {
-        return cases.stream().anyMatch(c -> c.kind() == cn.opengov.tracker.api.request.CaseKind.RECONSIDERATION && c.decidedOn() != null);
     }
 }

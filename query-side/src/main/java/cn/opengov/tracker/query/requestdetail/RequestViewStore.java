@@ -34,7 +34,7 @@ import java.util.UUID;
 @Component
 public class RequestViewStore implements RequestStateStore {
 
-    static final String COLUMNS = "request_id, last_sequence, tracking_no, agency_code, received_on, channel, "
+    public static final String COLUMNS = "request_id, last_sequence, tracking_no, agency_code, received_on, channel, "
             + "applicant_type, applicant_name, applicant, description, outcome, answered_on, timeline, carried_from, "
             + "cases, logged_at, handling";
 
@@ -42,7 +42,7 @@ public class RequestViewStore implements RequestStateStore {
     };
 
     /** A request's state, as every read of {@code request_view} gets it. */
-    static final RowMapper<RequestState> STATE = (rs, i) -> new RequestState(
+    public static final RowMapper<RequestState> STATE = (rs, i) -> new RequestState(
             rs.getObject("request_id", UUID.class),
             rs.getString("tracking_no"),
             rs.getString("agency_code"),
