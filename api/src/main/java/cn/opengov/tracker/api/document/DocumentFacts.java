@@ -65,6 +65,17 @@ public record DocumentFacts(RequestReceived received,
                 null, null, null, List.of(), null, null, null, null, null, List.of(), sequence);
     }
 
+    /**
+     * One step of folding a request's stream: its first {@code RequestReceived} starts the facts, each later request
+     * event adds to them; anything else leaves them as they are (null before the stream's first event).
+     */
+    public static DocumentFacts next(DocumentFacts facts, Object payload, long sequence) {
+        if (facts == null) {
+            return payload instanceof RequestReceived received ? of(received, sequence) : null;
+        }
+        return payload instanceof RequestEvent event ? facts.apply(event, sequence) : facts;
+    }
+
     /** The facts after one more event of the request, recorded at {@code sequence}. */
     public DocumentFacts apply(RequestEvent event, long sequence) {
         if (event instanceof RequestReceived e) {

@@ -13,7 +13,6 @@ public enum Rule {
     FEE_AMOUNT_NOT_POSITIVE(400, "信息处理费金额须大于0元"),
     ID_NUMBER_INVALID(400, "%s"),
     INVALID_VALUE(400, "%s"),
-    TEMPLATE_INVALID(400, "%s"),
 
     // unknown ids (404)
     REQUEST_NOT_FOUND(404, "找不到申请 %s"),

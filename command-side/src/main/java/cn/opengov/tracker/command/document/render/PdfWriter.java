@@ -45,6 +45,7 @@ public final class PdfWriter {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    private final String fonts;
     private final String fontFile;
     private final String fontName;
     private final BlockingQueue<TrueTypeFont> pool;
@@ -61,19 +62,24 @@ public final class PdfWriter {
                 break;
             }
         }
-        if (chosen == null) {
-            throw new IllegalStateException("没有可嵌入PDF的中文字体（" + fonts + "）：请安装 Debian 的 fonts-arphic-uming"
-                    + " / no Chinese TrueType font found; apt-get install fonts-arphic-uming");
-        }
-        String[] parts = chosen.split("#", 2);
+        String[] parts = chosen == null ? new String[] {null} : chosen.split("#", 2);
+        this.fonts = fonts;
         this.fontFile = parts[0];
         this.fontName = parts.length > 1 ? parts[1] : null;
         this.poolSize = poolSize;
         this.pool = new ArrayBlockingQueue<>(poolSize);
     }
 
-    public String fontFile() {
-        return fontFile;
+    /** The font file in use, or empty when none of the configured ones is installed. */
+    public java.util.Optional<String> fontFile() {
+        return java.util.Optional.ofNullable(fontFile);
+    }
+
+    /** No Chinese font to embed: the server lacks a package, nothing the client sent is wrong. */
+    public static final class FontMissing extends IllegalStateException {
+        FontMissing(String fonts) {
+            super("服务器未安装可嵌入PDF的中文字体（" + fonts + "），无法生成PDF：请安装 Debian 的 fonts-arphic-uming");
+        }
     }
 
     /** Metadata of a notice's PDF. */
@@ -115,6 +121,9 @@ public final class PdfWriter {
     }
 
     private TrueTypeFont borrow() {
+        if (fontFile == null) {
+            throw new FontMissing(fonts);
+        }
         TrueTypeFont font = pool.poll();
         if (font != null) {
             return font;
