@@ -21,6 +21,7 @@ public enum Rule {
     AGENCY_NOT_FOUND(404, "找不到机关 %s"),
     NOT_PUBLISHED(404, "%s %d年度的报表尚未发布"),
     DOCUMENT_NOT_FOUND(404, "找不到文书 %s"),
+    LETTERHEAD_NOT_SET(404, "机关 %s 尚未设置文书版头"),
 
     // rules of the request's state (409)
     STEP_BEFORE_RECEIPT(409, "%s（%s）不能早于收到申请之日（%s）"),
