@@ -41,6 +41,29 @@ final class Http {
         return answer(c);
     }
 
+    Answer put(String url, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        HttpURLConnection c = open(url, "PUT");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(bytes);
+        }
+        return answer(c);
+    }
+
+    /** A download: its status and bytes. */
+    byte[] bytes(String url) throws IOException {
+        HttpURLConnection c = open(url, "GET");
+        if (c.getResponseCode() != 200) {
+            throw new IOException(url + " answered " + c.getResponseCode());
+        }
+        try (InputStream in = c.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
     Answer get(String url) throws IOException {
         return answer(open(url, "GET"));
     }
