@@ -30,20 +30,16 @@ final class Http {
     }
 
     Answer post(String url, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        HttpURLConnection c = open(url, "POST");
-        c.setDoOutput(true);
-        c.setRequestProperty("Content-Type", "application/json");
-        c.setFixedLengthStreamingMode(bytes.length);
-        try (OutputStream out = c.getOutputStream()) {
-            out.write(bytes);
-        }
-        return answer(c);
+        return send("POST", url, body);
     }
 
     Answer put(String url, Object body) throws IOException {
+        return send("PUT", url, body);
+    }
+
+    private Answer send(String method, String url, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        HttpURLConnection c = open(url, "PUT");
+        HttpURLConnection c = open(url, method);
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
         c.setFixedLengthStreamingMode(bytes.length);

@@ -15,6 +15,7 @@ import cn.opengov.tracker.command.lookup.RequestIndex;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
+import cn.opengov.tracker.platform.directory.Letterheads;
 import cn.opengov.tracker.platform.security.AgencyScope;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;

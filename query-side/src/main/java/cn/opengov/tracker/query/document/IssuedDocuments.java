@@ -4,6 +4,7 @@ import cn.opengov.tracker.api.document.DocumentFacts;
 import cn.opengov.tracker.api.document.DocumentKind;
 import cn.opengov.tracker.api.document.DocumentPolicy;
 import cn.opengov.tracker.api.document.Letterhead;
+import cn.opengov.tracker.platform.directory.Letterheads;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,10 +30,12 @@ public class IssuedDocuments {
 
     private final JdbcTemplate jdbc;
     private final EventStore events;
+    private final Letterheads letterheads;
 
-    public IssuedDocuments(JdbcTemplate jdbc, EventStore events) {
+    public IssuedDocuments(JdbcTemplate jdbc, EventStore events, Letterheads letterheads) {
         this.jdbc = jdbc;
         this.events = events;
+        this.letterheads = letterheads;
     }
 
     /** One issued notice as listed (API.md: documentId, kind, number, issuedOn, issuedBy, sha256, and more). */
@@ -87,11 +90,7 @@ public class IssuedDocuments {
     }
 
     public Optional<Letterhead> letterhead(String agencyCode) {
-        return jdbc.query("""
-                SELECT agency_code, full_name, doc_prefix, address, phone, reconsideration_body, court, fee_payment
-                FROM agency_letterhead WHERE agency_code = ?""",
-                (rs, i) -> new Letterhead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), agencyCode).stream().findFirst();
+        return letterheads.find(agencyCode);
     }
 
     /** The request's facts from its own events, or empty for an unknown request. */

@@ -1,7 +1,7 @@
 package cn.opengov.tracker.command.document.web;
 
 import cn.opengov.tracker.api.document.Letterhead;
-import cn.opengov.tracker.command.document.Letterheads;
+import cn.opengov.tracker.platform.directory.Letterheads;
 import cn.opengov.tracker.platform.security.AgencyScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package cn.opengov.tracker.command.document;
+package cn.opengov.tracker.platform.directory;
 
 import cn.opengov.tracker.api.document.Letterhead;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** The agencies' letterheads ({@code agency_letterhead}). */
+/**
+ * The agencies' letterheads ({@code agency_letterhead}, SPEC §2b): what their written notices print. Set on the
+ * command side by administrators, read by both sides.
+ */
 @Component
 public class Letterheads {
 
