@@ -1,68 +1,66 @@
 package cn.opengov.tracker.api.document;
 
+import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.request.Applicant;
-import cn.opengov.tracker.api.request.ApplicantType;
+import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
+import cn.opengov.tracker.api.request.DeliveryForm;
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.OutcomeCategory;
-import cn.opengov.tracker.api.request.event.AnswerDeferred;
-import cn.opengov.tracker.api.request.event.ApplicantTypeCorrected;
-import cn.opengov.tracker.api.request.event.ConsultationEnded;
-import cn.opengov.tracker.api.request.event.ConsultationStarted;
-import cn.opengov.tracker.api.request.event.CorrectionReceived;
 import cn.opengov.tracker.api.request.event.CorrectionRequested;
 import cn.opengov.tracker.api.request.event.DeadlineExtended;
-import cn.opengov.tracker.api.request.event.FeeNoticeIssued;
-import cn.opengov.tracker.api.request.event.FeePaid;
-import cn.opengov.tracker.api.request.event.OutcomeReclassified;
-import cn.opengov.tracker.api.request.event.ReceiptDateCorrected;
 import cn.opengov.tracker.api.request.event.RequestAnswered;
 import cn.opengov.tracker.api.request.event.RequestEvent;
 import cn.opengov.tracker.api.request.event.RequestReceived;
+import cn.opengov.tracker.api.request.state.Deferral;
+import cn.opengov.tracker.api.request.state.RequestState;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Everything a written notice may state about a request, folded from its events and from nothing else: the
- * latest corrected receipt date, applicant type and outcome, each step as recorded, and the notices issued so
- * far. {@code version} is the sequence number of the last event folded, so that issuing a notice can insist that
- * nothing was recorded after the facts it prints. Immutable, like {@link RequestTimeline}, which it carries for
- * the deadlines.
+ * Everything a written notice may state about a request: its {@link RequestState} — the one fold of its events, by
+ * their latest corrected data — and the few words only a notice prints (what to correct, why the extension, the
+ * answer's note), with the notices issued so far. {@code version} is the sequence number of the last event folded,
+ * so that issuing a notice can insist that nothing was recorded after the facts it prints. Immutable.
  */
-public record DocumentFacts(RequestReceived received,
-                            LocalDate receivedOn,
-                            ApplicantType applicantType,
-                            RequestTimeline timeline,
-                            CorrectionRequested correctionNotice,
-                            LocalDate correctionReceivedOn,
-                            DeadlineExtended extension,
-                            List<Consultation> consultations,
-                            FeeNoticeIssued feeNotice,
-                            LocalDate feePaidOn,
-                            AnswerDeferred deferral,
-                            RequestAnswered answer,
-                            OutcomeCategory outcome,
-                            List<DocumentIssued> documents,
-                            long version) {
+public record DocumentFacts(RequestState state, String correctionItems, String extensionReason, String answerNote,
+                            List<DocumentIssued> documents, long version) {
 
     public DocumentFacts {
-        consultations = List.copyOf(consultations);
         documents = List.copyOf(documents);
     }
 
-    /** A 征求意见 as recorded: whom, how, when sent, delivered (null when not known) and ended (null while open). */
+    /** The 补正通知 as recorded. */
+    public record CorrectionNotice(LocalDate noticeOn, String items, LocalDate applicantDueOn) {
+    }
+
+    /** The 延期 as recorded; {@code approvedBy} null in events from before it was asked. */
+    public record Extension(LocalDate approvedOn, int workingDays, String reason, String approvedBy) {
+    }
+
+    /** A 征求意见: whom, how, when sent, delivered (null when not known) and ended (null while open). */
     public record Consultation(String consultationId, ConsultationKind kind, String party, LocalDate sentOn,
                                LocalDate deliveredOn, LocalDate endedOn) {
     }
 
+    /** The 收费通知 as recorded; {@code deliveredOn} and {@code basis} null in events from before they were asked. */
+    public record Fee(LocalDate noticeOn, BigDecimal amountYuan, LocalDate deliveredOn, FeeBasis basis, LocalDate paidOn) {
+    }
+
+    /** The 答复 as recorded. */
+    public record Answer(LocalDate answeredOn, String note) {
+    }
+
     /** The facts of a request from its first event. */
     public static DocumentFacts of(RequestReceived e, long sequence) {
-        return new DocumentFacts(e, e.receivedOn(), e.applicant().type(), RequestTimeline.receivedOn(e.receivedOn()),
-                null, null, null, List.of(), null, null, null, null, null, List.of(), sequence);
+        return new DocumentFacts(RequestState.received(e), null, null, null, List.of(), sequence);
     }
 
     /**
@@ -81,89 +79,118 @@ public record DocumentFacts(RequestReceived received,
         if (event instanceof RequestReceived e) {
             return of(e, sequence);
         }
-        RequestTimeline t = timeline.apply(event);
-        LocalDate receipt = receivedOn;
-        ApplicantType type = applicantType;
-        CorrectionRequested notice = correctionNotice;
-        LocalDate correctionIn = correctionReceivedOn;
-        DeadlineExtended extended = extension;
-        List<Consultation> consulted = consultations;
-        FeeNoticeIssued fee = feeNotice;
-        LocalDate paid = feePaidOn;
-        AnswerDeferred deferred = deferral;
-        RequestAnswered answered = answer;
-        OutcomeCategory result = outcome;
+        String items = event instanceof CorrectionRequested e ? e.items() : correctionItems;
+        String reason = event instanceof DeadlineExtended e ? e.reason() : extensionReason;
+        String note = event instanceof RequestAnswered e ? e.note() : answerNote;
         List<DocumentIssued> issued = documents;
-        if (event instanceof ReceiptDateCorrected e) {
-            receipt = e.receivedOn();
-        } else if (event instanceof ApplicantTypeCorrected e) {
-            type = e.type();
-        } else if (event instanceof CorrectionRequested e) {
-            notice = e;
-        } else if (event instanceof CorrectionReceived e) {
-            correctionIn = e.receivedOn();
-        } else if (event instanceof DeadlineExtended e) {
-            extended = e;
-        } else if (event instanceof ConsultationStarted e) {
-            consulted = with(consultations, new Consultation(e.consultationId(), e.kind(), e.party(), e.sentOn(),
-                    e.deliveredOn(), null));
-        } else if (event instanceof ConsultationEnded e) {
-            consulted = consultations.stream().map(c -> c.consultationId().equals(e.consultationId())
-                    ? new Consultation(c.consultationId(), c.kind(), c.party(), c.sentOn(), c.deliveredOn(), e.endedOn())
-                    : c).toList();
-        } else if (event instanceof FeeNoticeIssued e) {
-            fee = e;
-        } else if (event instanceof FeePaid e) {
-            paid = e.paidOn();
-        } else if (event instanceof AnswerDeferred e) {
-            deferred = e;
-        } else if (event instanceof RequestAnswered e) {
-            answered = e;
-            result = e.outcome();
-        } else if (event instanceof OutcomeReclassified e) {
-            result = e.outcome();
-        } else if (event instanceof DocumentIssued e) {
-            issued = with(documents, e);
+        if (event instanceof DocumentIssued e) {
+            issued = new ArrayList<>(documents);
+            issued.add(e);
         }
-        return new DocumentFacts(received, receipt, type, t, notice, correctionIn, extended, consulted, fee, paid,
-                deferred, answered, result, issued, sequence);
+        return new DocumentFacts(state.apply(event), items, reason, note, issued, sequence);
     }
 
     public UUID requestId() {
-        return received.requestId();
+        return state.requestId();
     }
 
     public String agencyCode() {
-        return received.agencyCode();
+        return state.agencyCode();
     }
 
     public String trackingNo() {
-        return received.trackingNo();
+        return state.trackingNo();
+    }
+
+    public Channel channel() {
+        return state.channel();
+    }
+
+    public String description() {
+        return state.description();
+    }
+
+    /** How the applicant asked to be given the information, or null when not stated. */
+    public DeliveryForm deliveryForm() {
+        return state.handling().deliveryForm();
     }
 
     /** The applicant as recorded, with the latest corrected type. */
     public Applicant applicant() {
-        return received.applicant().withType(applicantType);
+        return state.applicant();
+    }
+
+    /** The latest corrected date of receipt. */
+    public LocalDate receivedOn() {
+        return state.receivedOn();
+    }
+
+    public RequestTimeline timeline() {
+        return state.timeline();
+    }
+
+    /** The latest outcome, reclassifications included; null before the answer. */
+    public OutcomeCategory outcome() {
+        return state.outcome();
+    }
+
+    public CorrectionNotice correctionNotice() {
+        RequestTimeline t = timeline();
+        return t.hasCorrectionNotice() ? new CorrectionNotice(t.correctionNoticeOn(), correctionItems, t.correctionApplicantDueOn()) : null;
+    }
+
+    public LocalDate correctionReceivedOn() {
+        return timeline().correctionReceivedOn();
+    }
+
+    public Extension extension() {
+        RequestTimeline t = timeline();
+        return t.extensionApprovedOn() == null ? null
+                : new Extension(t.extensionApprovedOn(), t.extensionDays(), extensionReason, state.handling().extensionApprovedBy());
+    }
+
+    /** The consultations in the order they were sent. */
+    public List<Consultation> consultations() {
+        List<Consultation> out = new ArrayList<>();
+        for (Pause p : timeline().pauses()) {
+            if (p.kind() == Pause.Kind.CONSULTATION) {
+                var recorded = state.handling().consultation(p.id());
+                out.add(new Consultation(p.id(), recorded == null ? null : recorded.kind(), recorded == null ? null : recorded.party(),
+                        p.from(), recorded == null ? null : recorded.deliveredOn(), p.to()));
+            }
+        }
+        return out;
     }
 
     public Optional<Consultation> consultation(String consultationId) {
-        return consultations.stream().filter(c -> c.consultationId().equals(consultationId)).findFirst();
+        return consultations().stream().filter(c -> c.consultationId().equals(consultationId)).findFirst();
+    }
+
+    public Fee feeNotice() {
+        Optional<Pause> pause = timeline().feePause();
+        var recorded = state.handling().feeNotice();
+        if (pause.isEmpty() || recorded == null) {
+            return null;
+        }
+        return new Fee(pause.get().from(), recorded.amountYuan(), recorded.deliveredOn(), recorded.basis(), pause.get().to());
+    }
+
+    public Deferral deferral() {
+        return state.handling().deferral();
+    }
+
+    public Answer answer() {
+        return timeline().isAnswered() ? new Answer(timeline().answeredOn(), answerNote) : null;
     }
 
     /** The notice of this kind and subject issued last, which a new one supersedes. */
     public Optional<DocumentIssued> lastIssued(DocumentKind kind, String subjectId) {
         DocumentIssued last = null;
         for (DocumentIssued d : documents) {
-            if (d.kind() == kind && java.util.Objects.equals(d.subjectId(), subjectId)) {
+            if (d.kind() == kind && Objects.equals(d.subjectId(), subjectId)) {
                 last = d;
             }
         }
         return Optional.ofNullable(last);
-    }
-
-    private static <T> List<T> with(List<T> list, T item) {
-        List<T> changed = new ArrayList<>(list);
-        changed.add(item);
-        return changed;
     }
 }

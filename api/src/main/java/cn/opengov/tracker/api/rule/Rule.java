@@ -50,7 +50,6 @@ public enum Rule {
     LAWSUIT_NEEDS_DECIDED_RECONSIDERATION(409, "“复议后起诉”须本申请已有审结的行政复议，且起诉日期不早于复议决定日期"),
     CASE_ALREADY_DECIDED(409, "该案件已于%s审结"),
     CALENDAR_NOT_LOADED(409, "%s"),
-    REQUEST_ALREADY_EXISTS(409, "申请 %s 已存在"),
     YEAR_NOT_OVER(409, "%d年尚未结束：%d年1月1日起才能进行年度结转或发布年度报表"),
     AGENCY_EXISTS(409, "机关代码 %s 已存在"),
     USER_EXISTS(409, "用户名 %s 已存在"),

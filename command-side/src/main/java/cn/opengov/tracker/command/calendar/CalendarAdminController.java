@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * An administrator loads a year's State Council holiday notice (holiday-cn JSON) without a release. The notice
@@ -37,7 +36,7 @@ public class CalendarAdminController {
 
     @PutMapping("/api/admin/calendar/{year}")
     @Transactional
-    public ResponseEntity<Map<String, Object>> load(@PathVariable int year, @RequestBody JsonNode body,
+    public ResponseEntity<CalendarLoaded> load(@PathVariable int year, @RequestBody JsonNode body,
                                                     java.security.Principal user) {
         HolidayNotice notice;
         try {
@@ -50,10 +49,11 @@ public class CalendarAdminController {
         }
         calendars.store(notice, user.getName());
         events.publish(new HolidayNoticeLoaded(notice));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year);
-        answer.put("days", notice.days().size());
-        answer.put("loadedYears", calendars.current().loadedYears().stream().sorted().toList());
-        return ResponseEntity.ok(answer);
+        return ResponseEntity.ok(new CalendarLoaded(year, notice.days().size(),
+                calendars.current().loadedYears().stream().sorted().toList()));
+    }
+
+    /** The notice stored: its year, how many days it lists, and every year now loaded. */
+    public record CalendarLoaded(int year, int days, List<Integer> loadedYears) {
     }
 }

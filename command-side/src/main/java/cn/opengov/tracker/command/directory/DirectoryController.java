@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Agencies and users: administrators only (SPEC §1). */
 @RestController
@@ -37,26 +35,25 @@ public class DirectoryController {
     }
 
     @PostMapping("/api/agencies")
-    public ResponseEntity<Map<String, Object>> createAgency(@Valid @RequestBody NewAgency body) {
+    public ResponseEntity<AgencyCreated> createAgency(@Valid @RequestBody NewAgency body) {
         String parent = body.parentCode() == null || body.parentCode().isBlank() ? AgencyDirectory.TOP : body.parentCode();
         scope.requireWithin(parent);
         Agency agency = agencies.create(body.code(), body.name().strip(), parent, scope.currentUser().username());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("code", agency.code());
-        answer.put("name", agency.name());
-        answer.put("parentCode", agency.parentCode());
-        return ResponseEntity.created(URI.create("/api/agencies/" + agency.code())).body(answer);
+        return ResponseEntity.created(URI.create("/api/agencies/" + agency.code()))
+                .body(new AgencyCreated(agency.code(), agency.name(), agency.parentCode()));
     }
 
     @PostMapping("/api/users")
-    public ResponseEntity<Map<String, Object>> createUser(@Valid @RequestBody NewUser body) {
+    public ResponseEntity<UserCreated> createUser(@Valid @RequestBody NewUser body) {
         scope.requireWithin(body.agencyCode());
         users.create(body.username(), body.password(), body.role(), body.agencyCode(), scope.currentUser().username());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("username", body.username());
-        answer.put("role", body.role());
-        answer.put("agencyCode", body.agencyCode());
-        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new UserCreated(body.username(), body.role(), body.agencyCode()));
+    }
+
+    public record AgencyCreated(String code, String name, String parentCode) {
+    }
+
+    public record UserCreated(String username, Role role, String agencyCode) {
     }
 
     public record NewAgency(

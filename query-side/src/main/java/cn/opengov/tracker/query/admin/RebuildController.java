@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
-import java.util.Map;
 
 /** POST /api/admin/projections/rebuild (API.md): every read model rebuilt from the event store. */
 @RestController
@@ -21,13 +20,13 @@ public class RebuildController {
     }
 
     @PostMapping("/api/admin/projections/rebuild")
-    public ResponseEntity<Map<String, Object>> rebuild(Principal principal) {
+    public ResponseEntity<ProjectionRebuilder.RebuildStatus> rebuild(Principal principal) {
         rebuilder.requestRebuild(principal.getName());
         return ResponseEntity.accepted().body(rebuilder.status());
     }
 
     @GetMapping("/api/admin/projections/status")
-    public Map<String, Object> status() {
+    public ProjectionRebuilder.RebuildStatus status() {
         return rebuilder.status();
     }
 }

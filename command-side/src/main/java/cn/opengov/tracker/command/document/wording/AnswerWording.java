@@ -56,10 +56,10 @@ public final class AnswerWording {
         List<String> out = new ArrayList<>();
         switch (outcome) {
             case DISCLOSED -> out.add("经审查，" + you + "申请公开的政府信息属于可以公开的政府信息。根据" + cite + "的规定，本机关予以公开，"
-                    + delivery(f.received().deliveryForm()) + "；所申请公开的信息已经主动公开的，本机关告知获取该政府信息的方式、途径（《条例》第三十六条第（一）项）。");
+                    + delivery(f.deliveryForm()) + "；所申请公开的信息已经主动公开的，本机关告知获取该政府信息的方式、途径（《条例》第三十六条第（一）项）。");
             case PARTIALLY_DISCLOSED -> {
                 out.add("经审查，" + you + "申请公开的信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理。根据" + cite
-                        + "的规定，本机关向" + you + "提供可以公开的政府信息内容，" + delivery(f.received().deliveryForm()) + "。");
+                        + "的规定，本机关向" + you + "提供可以公开的政府信息内容，" + delivery(f.deliveryForm()) + "。");
                 out.add("对不予公开的内容，理由如下：" + (note == null ? NOT_RECORDED : note));
                 note = null;
             }

@@ -11,9 +11,7 @@ import cn.opengov.tracker.api.document.DocumentPolicy.Subject;
 import cn.opengov.tracker.api.document.Letterhead;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
-import cn.opengov.tracker.api.request.event.AnswerDeferred;
-import cn.opengov.tracker.api.request.event.DeadlineExtended;
-import cn.opengov.tracker.api.request.event.FeeNoticeIssued;
+import cn.opengov.tracker.api.request.state.Deferral;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,12 +49,12 @@ public final class NoticeWording {
                 .put(Placeholder.TRACKING_NO, f.trackingNo())
                 .put(Placeholder.APPLICANT, f.applicant().name())
                 .put(Placeholder.RECEIVED_ON, date(f.receivedOn()))
-                .put(Placeholder.CHANNEL, f.received().channel().label())
-                .put(Placeholder.DESCRIPTION, f.received().description())
-                .put(Placeholder.DELIVERY_FORM, f.received().deliveryForm() == null ? NOT_RECORDED : f.received().deliveryForm().label())
+                .put(Placeholder.CHANNEL, f.channel().label())
+                .put(Placeholder.DESCRIPTION, f.description())
+                .put(Placeholder.DELIVERY_FORM, f.deliveryForm() == null ? NOT_RECORDED : f.deliveryForm().label())
                 .put(Placeholder.ANSWER_DUE, orUnknown(() -> Deadlines.answerDueOrNull(f.timeline(), calendar), "暂不确定"))
                 .put(Placeholder.ADDRESSEE, f.applicant().name() + "：");
-        String request = you + "于" + date(f.receivedOn()) + "通过" + f.received().channel().label() + "方式向本机关提出的政府信息公开申请（受理编号："
+        String request = you + "于" + date(f.receivedOn()) + "通过" + f.channel().label() + "方式向本机关提出的政府信息公开申请（受理编号："
                 + f.trackingNo() + "）";
         List<String> body = new ArrayList<>();
         switch (kind) {
@@ -74,7 +72,7 @@ public final class NoticeWording {
             case CONSULTATION_LETTER -> consultation(f, subject, calendar, c, body);
             case FEE_NOTICE -> fee(f, request, you, letterhead, calendar, c, body);
             case DEFERRAL_NOTICE -> {
-                AnswerDeferred d = f.deferral();
+                Deferral d = f.deferral();
                 c.put(Placeholder.DEFERRED_DUE, date(d.dueOn())).put(Placeholder.DEFERRAL_REASON, d.reason());
                 body.add(request + "收悉。经审查，" + you + "申请公开政府信息的数量、频次明显超过合理范围。本机关认为" + you + "的申请理由合理，但是无法在" + REGULATION
                         + "第三十三条规定的期限内答复。根据《条例》第三十五条的规定，本机关确定延迟答复的合理期限，将于" + date(d.dueOn()) + "前作出答复。");
@@ -88,7 +86,7 @@ public final class NoticeWording {
                         .put(Placeholder.REMEDIES, Remedies.of(f.outcome(), f.answer().answeredOn(), letterhead));
                 String corrected = f.correctionReceivedOn() == null ? ""
                         : "，并于" + date(f.correctionReceivedOn()) + "补正";
-                body.add(request + corrected + "，申请公开：“" + f.received().description() + "”。本机关依照" + REGULATION
+                body.add(request + corrected + "，申请公开：“" + f.description() + "”。本机关依照" + REGULATION
                         + "第三十六条的规定，答复如下：");
                 body.addAll(AnswerWording.paragraphs(f, you));
             }
@@ -98,9 +96,9 @@ public final class NoticeWording {
     }
 
     private static void receipt(DocumentFacts f, String you, WorkingDayCalendar calendar, List<String> body) {
-        Channel channel = f.received().channel();
+        Channel channel = f.channel();
         body.add("本机关于" + date(f.receivedOn()) + "收到" + you + "通过" + channel.label() + "方式提交的政府信息公开申请，受理编号为"
-                + f.trackingNo() + "。申请公开的政府信息：“" + f.received().description() + "”。");
+                + f.trackingNo() + "。申请公开的政府信息：“" + f.description() + "”。");
         body.add("根据" + REGULATION + "第三十一条第（" + receiptItem(channel) + "）项的规定（" + channel.label() + "的，以"
                 + channel.receiptRule() + "为收到申请之日），本申请的收到申请之日为" + date(f.receivedOn()) + "。");
         String due = orUnknown(() -> Deadlines.answerDue(RequestTimeline.receivedOn(f.receivedOn()), calendar)
@@ -108,12 +106,12 @@ public final class NoticeWording {
         body.add("本机关将依照《条例》第三十三条第二款的规定，自收到申请之日起20个工作日内" + (due == null ? "" : "（即" + due + "前）")
                 + "作出答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知" + you + "，延长的期限最长不超过20个工作日。征求第三方和其他机关意见所需时间不计算在答复期限内（《条例》第三十三条第三款）。");
         body.add("申请内容不明确的，本机关将自收到申请之日起7个工作日内一次性告知" + you + "作出补正（《条例》第三十条）。"
-                + you + "要求的获取信息方式：" + (f.received().deliveryForm() == null ? NOT_RECORDED : f.received().deliveryForm().label()) + "。");
+                + you + "要求的获取信息方式：" + (f.deliveryForm() == null ? NOT_RECORDED : f.deliveryForm().label()) + "。");
     }
 
     private static void extension(DocumentFacts f, String request, String you, WorkingDayCalendar calendar, NoticeContent c,
                                   List<String> body) {
-        DeadlineExtended e = f.extension();
+        DocumentFacts.Extension e = f.extension();
         String due = orUnknown(() -> Deadlines.answerDue(f.timeline().asOf(e.approvedOn()), calendar)
                 .map(d -> date(d.dueOn())).orElse(null), null);
         String approver = blankToUnrecorded(e.approvedBy());
@@ -147,14 +145,14 @@ public final class NoticeWording {
         String why = agency ? "经审查，该政府信息由本机关与" + party + "共同制作。根据" + REGULATION + "第三十四条的规定，现征求" + party + "的意见。"
                 : "经审查，该政府信息公开可能损害" + party + "的合法权益。根据" + REGULATION + "第三十二条的规定，现书面征求" + party + "的意见。";
         body.add("本机关于" + date(f.receivedOn()) + "收到政府信息公开申请（受理编号：" + f.trackingNo() + "），申请公开的政府信息为：“"
-                + f.received().description() + "”。" + why);
+                + f.description() + "”。" + why);
         body.add("请" + party + "自收到本征求意见书之日起15个工作日内" + (due == null ? "" : "（即" + due + "前）")
                 + "向本机关书面提出是否同意公开的意见；不同意公开的，请说明理由。" + silence);
     }
 
     private static void fee(DocumentFacts f, String request, String you, Letterhead letterhead, WorkingDayCalendar calendar,
                             NoticeContent c, List<String> body) {
-        FeeNoticeIssued n = f.feeNotice();
+        DocumentFacts.Fee n = f.feeNotice();
         String basis = n.basis() == null ? NOT_RECORDED : n.basis().label();
         String basisArticle = n.basis() == null ? "第三条" : switch (n.basis()) {
             case PER_REQUEST -> "第三条、第四条";
