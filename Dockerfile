@@ -12,6 +12,8 @@ RUN mvn -q -B -DskipTests -pl ${SIDE} -am package
 
 FROM eclipse-temurin:17-jre
 ARG SIDE
+# the Chinese TrueType font the written notices' PDFs embed (no network at run time)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-arphic-uming && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 tracker
 COPY --from=build /src/${SIDE}/target/${SIDE}.jar /app/app.jar
 USER tracker

@@ -123,6 +123,7 @@ ensure_browser() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk' || missing+=(fonts-wqy-microhei)
+  [ -r /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)  # embedded in the notices' PDFs
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "安装浏览器测试所需 / installing ${missing[*]}"

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The benchmark harness: run by bench/run.sh, which builds the jars first. Phases, in one run:
- * intake (HTTP vs raw inserts), rebuild at the small and the large data set, reads at the large data set, and
- * each side's peak heap throughout. Prints a table and writes it as CSV and JSON under bench/results/.
+ * intake (HTTP vs raw inserts), written notices (issuing and downloading PDFs; only when asked for), rebuild at the
+ * small and the large data set, reads at the large data set, and each side's peak heap throughout. Prints a table and writes it as CSV and JSON under bench/results/.
  */
 public final class Bench {
 
@@ -33,6 +33,10 @@ public final class Bench {
                 if (options.phases().contains("intake")) {
                     System.out.println("bench: intake");
                     new IntakeBench(options, db).run(results, heap);
+                }
+                if (options.phases().contains("documents")) {
+                    System.out.println("bench: documents");
+                    new DocumentBench(options).run(results, heap);
                 }
                 if (options.phases().contains("rebuild") || options.phases().contains("reads")) {
                     System.out.println("bench: appending " + options.smallRequests() + " synthetic requests");

@@ -30,8 +30,16 @@ final class Http {
     }
 
     Answer post(String url, Object body) throws IOException {
+        return send("POST", url, body);
+    }
+
+    Answer put(String url, Object body) throws IOException {
+        return send("PUT", url, body);
+    }
+
+    private Answer send(String method, String url, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        HttpURLConnection c = open(url, "POST");
+        HttpURLConnection c = open(url, method);
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
         c.setFixedLengthStreamingMode(bytes.length);
@@ -39,6 +47,17 @@ final class Http {
             out.write(bytes);
         }
         return answer(c);
+    }
+
+    /** A download: its status and bytes. */
+    byte[] bytes(String url) throws IOException {
+        HttpURLConnection c = open(url, "GET");
+        if (c.getResponseCode() != 200) {
+            throw new IOException(url + " answered " + c.getResponseCode());
+        }
+        try (InputStream in = c.getInputStream()) {
+            return in.readAllBytes();
+        }
     }
 
     Answer get(String url) throws IOException {

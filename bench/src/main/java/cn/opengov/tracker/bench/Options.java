@@ -6,7 +6,8 @@ import java.util.Set;
 
 /** The harness's settings, from {@code --name=value} arguments. */
 record Options(String jdbcUrl, String dbUser, String dbPassword, String root, long seed, int smallRequests,
-               int largeRequests, int threads, int intakeSeconds, int readSamples, Set<String> phases, String out) {
+               int largeRequests, int threads, int intakeSeconds, int readSamples, Set<String> phases, String out,
+               int documents) {
 
     static Options parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -27,6 +28,7 @@ record Options(String jdbcUrl, String dbUser, String dbPassword, String root, lo
                 Integer.parseInt(a.getOrDefault("intake-seconds", "60")),
                 Integer.parseInt(a.getOrDefault("samples", "2000")),
                 Set.of(a.getOrDefault("phases", "intake,rebuild,reads").split(",")),
-                a.getOrDefault("out", "bench/results"));
+                a.getOrDefault("out", "bench/results"),
+                Integer.parseInt(a.getOrDefault("documents", "300")));
     }
 }

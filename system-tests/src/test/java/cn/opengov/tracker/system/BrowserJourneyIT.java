@@ -155,6 +155,67 @@ class BrowserJourneyIT {
         }
     }
 
+    @Test
+    void aClerkIssuesAReceiptOnTheCasePageAndDownloadsThePdfExactlyAsIssued() throws Exception {
+        String agency = "DOC" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        String user = "clerk" + agency.toLowerCase();
+        ApiClient admin = system.admin();
+        assertThat(admin.post("/api/agencies", Map.of("code", agency, "name", "文书测试局")).status()).isEqualTo(201);
+        assertThat(admin.put("/api/agencies/" + agency + "/letterhead", Map.of("fullName", "中宁县文书测试局", "docPrefix", "中宁文测",
+                "reconsiderationBody", "中宁县人民政府", "court", "中宁县人民法院")).status()).isEqualTo(200);
+        assertThat(admin.post("/api/users", Map.of("username", user, "password", "journey-2026", "role", "STAFF",
+                "agencyCode", agency)).status()).isEqualTo(201);
+        ApiClient clerk = system.command(user, "journey-2026");
+        ApiClient.Response logged = clerk.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-10",
+                "channel", "IN_PERSON", "applicant", Map.of("type", "NATURAL_PERSON", "name", "赵六"),
+                "description", "申请公开2025年度农业补贴发放名单"));
+        assertThat(logged.status()).isEqualTo(201);
+        String requestId = logged.field("requestId");
+
+        browser.get(system.queryUrl + "/login");
+        browser.manage().deleteAllCookies(); // whoever the other journey logged in
+        browser.get(system.queryUrl + "/login");
+        try {
+            issueAndDownload(user, requestId, clerk);
+        } finally {
+            browser.manage().deleteAllCookies(); // the other journey starts logged out
+        }
+    }
+
+    private void issueAndDownload(String user, String requestId, ApiClient clerk) throws Exception {
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("journey-2026");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.urlContains("/board"));
+        browser.get(system.queryUrl + "/requests/" + requestId);
+        WebElement offer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#issue-RECEIPT button")));
+        assertThat(browser.findElements(By.id("issue-ANSWER"))).as("not answered: no 答复书 offered").isEmpty();
+        offer.click();
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#document-list tr[data-kind='RECEIPT']")));
+        assertThat(row.findElement(By.className("document-number")).getText()).isEqualTo("中宁文测受〔2026〕1号");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('documents').scrollIntoView()");
+        shot("09-notice-issued");
+
+        try (var old = Files.list(DOWNLOADS)) {
+            for (Path f : old.filter(f -> f.toString().endsWith(".pdf")).toList()) {
+                Files.delete(f);
+            }
+        }
+        row.findElement(By.className("download-pdf")).click();
+        Path pdf = waitForDownload(".pdf");
+        byte[] bytes = Files.readAllBytes(pdf);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(sha256).isEqualTo(row.getAttribute("data-sha256"));
+        ApiClient.Response listed = clerk.on(system.queryUrl).get("/api/requests/" + requestId + "/documents");
+        assertThat(listed.json().path("items").get(0).path("sha256").asText()).as("the hash the event recorded").isEqualTo(sha256);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("政府信息公开申请受理回执").contains("中宁文测受〔2026〕1号").contains("赵六：").contains("2026年6月10日");
+        }
+        assertThat(browser.findElement(By.id("history")).getText()).contains("出具受理回执").contains("中宁文测受〔2026〕1号");
+    }
+
     private static void openStep(String id) {
         WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         details.findElement(By.tagName("summary")).click();

@@ -17,6 +17,8 @@ public final class Deadlines {
     public static final int MAX_EXTENSION_WORKING_DAYS = 20;
     /** 国办函〔2020〕109号: the applicant pays the fee within 20 working days of the notice. */
     public static final int FEE_PAYMENT_WORKING_DAYS = 20;
+    /** 条例第三十二条、第三十四条: the consulted party replies within 15 working days of receiving the letter. */
+    public static final int CONSULTATION_REPLY_WORKING_DAYS = 15;
     /** The board calls a request due soon when at most this many working days remain. */
     public static final int DUE_SOON_WORKING_DAYS = 5;
 
@@ -37,6 +39,22 @@ public final class Deadlines {
     /** WD(noticeOn, 20): the applicant's last day to pay a fee. */
     public static LocalDate feeDueOn(LocalDate noticeOn, WorkingDayCalendar calendar) {
         return calendar.plusWorkingDays(noticeOn, FEE_PAYMENT_WORKING_DAYS);
+    }
+
+    /**
+     * WD(deliveredOn ?? noticeOn, 20) (SPEC §2b): the applicant pays within 20 working days of receiving the
+     * notice; when its delivery was not recorded, counted from the day it was issued.
+     */
+    public static LocalDate feeDueOn(LocalDate noticeOn, LocalDate deliveredOn, WorkingDayCalendar calendar) {
+        return calendar.plusWorkingDays(deliveredOn != null ? deliveredOn : noticeOn, FEE_PAYMENT_WORKING_DAYS);
+    }
+
+    /**
+     * WD(deliveredOn ?? sentOn, 15) (SPEC §2b, 条例第三十二条、第三十四条): the consulted party's last day to reply;
+     * when the letter's delivery was not recorded, counted from the day it was sent.
+     */
+    public static LocalDate consultationReplyDueOn(LocalDate sentOn, LocalDate deliveredOn, WorkingDayCalendar calendar) {
+        return calendar.plusWorkingDays(deliveredOn != null ? deliveredOn : sentOn, CONSULTATION_REPLY_WORKING_DAYS);
     }
 
     /**

@@ -22,6 +22,8 @@ public enum Rule {
     AGENCY_NOT_FOUND(404, "找不到机关 %s"),
     USER_NOT_FOUND(404, "找不到用户 %s"),
     NOT_PUBLISHED(404, "%s %d年度的报表尚未发布"),
+    DOCUMENT_NOT_FOUND(404, "找不到文书 %s"),
+    LETTERHEAD_NOT_SET(404, "机关 %s 尚未设置文书版头"),
 
     // rules of the request's state (409)
     STEP_BEFORE_RECEIPT(409, "%s（%s）不能早于收到申请之日（%s）"),
@@ -55,7 +57,18 @@ public enum Rule {
     USER_EXISTS(409, "用户名 %s 已存在"),
     CANNOT_DISABLE_SELF(409, "不能停用自己的账号：请由另一位管理员停用"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
-    CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试");
+    CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试"),
+
+    // written notices (SPEC §2b): a notice tells of a step, so the step must have been recorded (409)
+    DOCUMENT_RULES_2007(409, "该申请于%s收到，适用2007年《政府信息公开条例》：本系统按2019年修订的条例出具文书，不能出具%s"),
+    DOCUMENT_NEEDS_CORRECTION_NOTICE(409, "尚未登记补正通知，不能出具补正告知书"),
+    DOCUMENT_NEEDS_EXTENSION(409, "尚未登记延长答复期限，不能出具延长答复期限告知书"),
+    DOCUMENT_NEEDS_CONSULTATION(409, "尚未登记征求意见，不能出具征求意见书"),
+    DOCUMENT_NEEDS_FEE_NOTICE(409, "尚未登记收费通知，不能出具收费通知书"),
+    DOCUMENT_NEEDS_DEFERRAL(409, "尚未登记延迟答复，不能出具延迟答复告知书"),
+    DOCUMENT_NEEDS_ANSWER(409, "尚未答复，不能出具答复书"),
+    LETTERHEAD_NEEDED(409, "%s尚未设置文书版头中的行政复议机关和人民法院：答复书须告知申请人向哪个机关申请行政复议、向哪个法院提起行政诉讼"
+            + "（《行政复议法》第二十条第三款），请管理员先设置（PUT /api/agencies/%s/letterhead）");
 
     private final int status;
     private final String message;

@@ -1,5 +1,7 @@
 package cn.opengov.tracker.command.request;
 
+import cn.opengov.tracker.api.document.DocumentIssued;
+import cn.opengov.tracker.api.document.IssueDocument;
 import cn.opengov.tracker.api.request.CaseKind;
 import cn.opengov.tracker.api.request.command.AnswerRequest;
 import cn.opengov.tracker.api.request.command.CarryOverRequest;
@@ -182,6 +184,16 @@ public class InformationRequest {
         } else {
             apply(new LawsuitDecided(requestId, cmd.caseId(), cmd.decidedOn(), cmd.result()));
         }
+    }
+
+    /**
+     * A written notice issued (SPEC §2b). The issuer rendered it from this request's events up to the command's
+     * target version, which Axon holds against the events since: a notice is never recorded over newer facts.
+     */
+    @CommandHandler
+    public void handle(IssueDocument cmd) {
+        apply(new DocumentIssued(requestId, cmd.documentId(), cmd.kind(), cmd.number(), cmd.sha256(), cmd.docxSha256(),
+                cmd.datedOn(), cmd.subjectId(), cmd.supersedes()));
     }
 
     /** @return how many years the request was carried from now */
