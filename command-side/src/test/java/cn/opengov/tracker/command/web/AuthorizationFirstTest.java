@@ -59,6 +59,7 @@ class AuthorizationFirstTest extends CommandSideTest {
     private static ApiClient.Response call(ApiClient client, Endpoints.Guarded endpoint) {
         return switch (endpoint.method()) {
             case "GET" -> client.get(endpoint.path());
+            case "DELETE" -> client.delete(endpoint.path());
             case "PUT" -> client.put(endpoint.path(), INVALID);
             default -> client.post(endpoint.path(), INVALID);
         };
@@ -67,6 +68,7 @@ class AuthorizationFirstTest extends CommandSideTest {
     private static ApiClient.Response call(ApiClient client, Endpoints.Guarded endpoint, String body) {
         return switch (endpoint.method()) {
             case "GET" -> client.get(endpoint.path() + "?limit=%00");
+            case "DELETE" -> client.delete(endpoint.path() + "?x=%00");
             case "PUT" -> client.put(endpoint.path(), body);
             default -> client.post(endpoint.path(), body);
         };

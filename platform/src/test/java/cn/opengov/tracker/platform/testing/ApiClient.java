@@ -66,6 +66,10 @@ public final class ApiClient {
         return send("PUT", path, HttpRequest.BodyPublishers.ofByteArray(bytes(body)), Map.of());
     }
 
+    public Response delete(String path) {
+        return send("DELETE", path, HttpRequest.BodyPublishers.noBody(), Map.of());
+    }
+
     public Response get(String path) {
         return get(path, Map.of());
     }
