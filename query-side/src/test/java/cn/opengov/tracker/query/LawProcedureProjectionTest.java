@@ -26,7 +26,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,19 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LawProcedureProjectionTest extends QuerySideTest {
 
-    private JsonNode line(String agency, String asOf, UUID id) {
-        JsonNode board = get("/api/deadlines?agencyCode=" + agency + "&asOf=" + asOf).json();
-        return StreamSupport.stream(board.path("items").spliterator(), false)
-                .filter(i -> i.path("requestId").asText().equals(id.toString())).findFirst().orElse(null);
-    }
-
     /** 2007年条例第二十四条第二款 before 2019-05-15; a corrected date of receipt across it changes the deadline. */
     @Test
     void theBoardAndTheDetailNameTheRuleSetAndFollowACorrectionAcrossIt() {
         String agency = newAgency(null);
         UUID march = received(agency, "2019-03-01");
-        assertThat(line(agency, "2019-03-04", march).path("answerDueOn").asText()).isEqualTo("2019-03-22");
-        assertThat(line(agency, "2019-03-04", march).path("ruleSet").asText()).isEqualTo("2007");
+        assertThat(boardLine(agency, "2019-03-04", march).path("answerDueOn").asText()).isEqualTo("2019-03-22");
+        assertThat(boardLine(agency, "2019-03-04", march).path("ruleSet").asText()).isEqualTo("2007");
         JsonNode detail = get("/api/requests/" + march).json();
         assertThat(detail.path("ruleSet").asText()).isEqualTo("2007");
         assertThat(detail.path("correctionNoticeDueOn").isNull()).as("no 补正 limit under 2007").isTrue();
@@ -56,9 +49,9 @@ class LawProcedureProjectionTest extends QuerySideTest {
                 .contains("2007年《政府信息公开条例》").contains("15个工作日").contains("第二十四条第二款");
 
         UUID may = received(agency, "2019-05-14");
-        assertThat(line(agency, "2019-05-20", may).path("answerDueOn").asText()).isEqualTo("2019-06-04");
+        assertThat(boardLine(agency, "2019-05-20", may).path("answerDueOn").asText()).isEqualTo("2019-06-04");
         append(may, new ReceiptDateCorrected(may, d("2019-05-14"), d("2019-05-15"), "登记错误"));
-        JsonNode corrected = line(agency, "2019-05-20", may);
+        JsonNode corrected = boardLine(agency, "2019-05-20", may);
         assertThat(corrected.path("ruleSet").asText()).isEqualTo("2019");
         assertThat(corrected.path("answerDueOn").asText()).isEqualTo("2019-06-13");
         assertThat(corrected.path("correctionNoticeDueOn").asText()).isEqualTo("2019-05-24");
@@ -72,10 +65,10 @@ class LawProcedureProjectionTest extends QuerySideTest {
         String agency = newAgency(null);
         UUID id = received(agency, "2025-03-03");
         append(id, new ConsultationStarted(id, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10")));
-        JsonNode within = line(agency, "2025-03-31", id);
+        JsonNode within = boardLine(agency, "2025-03-31", id);
         assertThat(within.path("state").asText()).isEqualTo("SUSPENDED");
         assertThat(within.path("consultationOverdue").asBoolean()).isFalse();
-        JsonNode after = line(agency, "2025-04-01", id);
+        JsonNode after = boardLine(agency, "2025-04-01", id);
         assertThat(after.path("state").asText()).isEqualTo("ON_TRACK");
         assertThat(after.path("answerDueOn").asText()).isEqualTo("2025-04-22");
         assertThat(after.path("consultationOverdue").asBoolean()).isTrue();
@@ -96,8 +89,8 @@ class LawProcedureProjectionTest extends QuerySideTest {
         String agency = newAgency(null);
         UUID id = received(agency, "2025-03-03");
         append(id, new ConsultationStarted(id, "c1", ConsultationKind.OTHER_AGENCY, "县财政局", d("2025-03-10"), d("2025-03-12")));
-        assertThat(line(agency, "2025-04-02", id).path("state").asText()).isEqualTo("SUSPENDED");
-        assertThat(line(agency, "2025-04-03", id).path("consultationOverdue").asBoolean()).isTrue();
+        assertThat(boardLine(agency, "2025-04-02", id).path("state").asText()).isEqualTo("SUSPENDED");
+        assertThat(boardLine(agency, "2025-04-03", id).path("consultationOverdue").asBoolean()).isTrue();
     }
 
     /** 条例第三十五条: the board counts to the deferred due date. */
@@ -106,9 +99,9 @@ class LawProcedureProjectionTest extends QuerySideTest {
         String agency = newAgency(null);
         UUID id = received(agency, "2025-03-03");
         append(id, new AnswerDeferred(id, d("2025-03-28"), d("2025-04-30"), "申请数量明显超过合理范围"));
-        assertThat(line(agency, "2025-04-01", id).path("answerDueOn").asText()).isEqualTo("2025-04-30");
-        assertThat(line(agency, "2025-04-01", id).path("state").asText()).isEqualTo("ON_TRACK");
-        assertThat(line(agency, "2025-03-27", id).path("answerDueOn").asText()).as("before the decision").isEqualTo("2025-03-31");
+        assertThat(boardLine(agency, "2025-04-01", id).path("answerDueOn").asText()).isEqualTo("2025-04-30");
+        assertThat(boardLine(agency, "2025-04-01", id).path("state").asText()).isEqualTo("ON_TRACK");
+        assertThat(boardLine(agency, "2025-03-27", id).path("answerDueOn").asText()).as("before the decision").isEqualTo("2025-03-31");
         JsonNode detail = get("/api/requests/" + id).json();
         assertThat(detail.path("deferral").path("dueOn").asText()).isEqualTo("2025-04-30");
         assertThat(detail.path("deferral").path("reason").asText()).isEqualTo("申请数量明显超过合理范围");
@@ -138,7 +131,7 @@ class LawProcedureProjectionTest extends QuerySideTest {
         append(mine, new RequestAssigned(mine, "staff", null));
         append(theirs, new RequestAssigned(theirs, "lisi", null), new RequestAssigned(theirs, "staff2", "lisi"));
         assertThat(get("/api/requests/" + mine).json().path("assignee").asText()).isEqualTo("staff");
-        assertThat(line(agency, "2025-03-05", theirs).path("assignee").asText()).isEqualTo("staff2");
+        assertThat(boardLine(agency, "2025-03-05", theirs).path("assignee").asText()).isEqualTo("staff2");
         JsonNode board = get("/api/deadlines?agencyCode=" + agency + "&asOf=2025-03-05&assignee=staff").json();
         assertThat(board.path("items").size()).isEqualTo(1);
         assertThat(board.path("items").get(0).path("requestId").asText()).isEqualTo(mine.toString());

@@ -2,9 +2,12 @@ package cn.opengov.tracker.api.fee;
 
 import cn.opengov.tracker.api.request.DeliveryForm;
 import cn.opengov.tracker.api.request.FeeBasis;
+import cn.opengov.tracker.api.rule.Rule;
+import cn.opengov.tracker.api.rule.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号, in force from 2021-01-01), the rules a fee notice follows:
@@ -34,6 +37,8 @@ public final class InformationProcessingFees {
     public static final int FREE_REQUESTS_A_MONTH = 10;
     /** 第五条(一): pages a request that cost nothing. */
     public static final int FREE_PAGES = 30;
+    /** More pages or items than any real request has: a typing error. */
+    public static final int MAX_QUANTITY = 100_000;
 
     private static final BigDecimal YUAN_100 = BigDecimal.valueOf(100);
 
@@ -76,6 +81,35 @@ public final class InformationProcessingFees {
                 + 20L * Math.max(0, Math.min(pages, 200) - 100)
                 + 40L * Math.max(0, pages - 200);
         return BigDecimal.valueOf(fee);
+    }
+
+    /**
+     * Why the tiers cannot count a notice of {@code noticeOn} on this basis for a request asking the information in
+     * {@code form}, if they cannot: before 2021-01-01 there were none; 按量 needs copies handed over (第五条).
+     */
+    public static Optional<RuleViolation> notApplicable(FeeBasis basis, LocalDate noticeOn, DeliveryForm form) {
+        if (!inForceOn(noticeOn)) {
+            return Optional.of(new RuleViolation(Rule.FEE_BASIS_NOT_IN_FORCE, noticeOn));
+        }
+        if (basis == FeeBasis.PER_VOLUME && !perVolumeApplies(form)) {
+            return Optional.of(new RuleViolation(Rule.FEE_BASIS_NOT_APPLICABLE, form.label()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The quantity to count: the 件数 given (按件, 1 when not given) or the 页数 (按量, required), between 1 and
+     * {@link #MAX_QUANTITY}; else refused as the input {@code field}.
+     */
+    public static int quantity(FeeBasis basis, Integer given, String field) {
+        if (given == null && basis == FeeBasis.PER_VOLUME) {
+            throw RuleViolation.ofField(field, Rule.FEE_QUANTITY_INVALID, "按量计收须填写页数");
+        }
+        int counted = given == null ? 1 : given;
+        if (counted < 1 || counted > MAX_QUANTITY) {
+            throw RuleViolation.ofField(field, Rule.FEE_QUANTITY_INVALID, "件数或页数须在1至" + MAX_QUANTITY + "之间");
+        }
+        return counted;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -122,20 +123,11 @@ public class RequestQueries {
         if (basis == null) {
             throw RuleViolation.ofField("basis", Rule.INVALID_VALUE, "请选择计收方式：PER_REQUEST（按件）或 PER_VOLUME（按量）");
         }
-        if (!InformationProcessingFees.inForceOn(on)) {
-            return FeeProposalView.notApplicable(basis, Rule.FEE_BASIS_NOT_IN_FORCE.format(on));
+        Optional<RuleViolation> notApplicable = InformationProcessingFees.notApplicable(basis, on, state.handling().deliveryForm());
+        if (notApplicable.isPresent()) {
+            return FeeProposalView.notApplicable(basis, notApplicable.get().getMessage());
         }
-        if (basis == FeeBasis.PER_VOLUME && !InformationProcessingFees.perVolumeApplies(state.handling().deliveryForm())) {
-            return FeeProposalView.notApplicable(basis, Rule.FEE_BASIS_NOT_APPLICABLE.format(state.handling().deliveryForm().label()));
-        }
-        if (basis == FeeBasis.PER_VOLUME && quantity == null) {
-            throw RuleViolation.ofField("pages", Rule.FEE_QUANTITY_INVALID, "按量计收须填写页数");
-        }
-        int counted = quantity == null ? 1 : quantity;
-        if (counted < 1 || counted > 100_000) {
-            throw RuleViolation.ofField(basis == FeeBasis.PER_VOLUME ? "pages" : "items", Rule.FEE_QUANTITY_INVALID,
-                    "件数或页数须在1至100000之间");
-        }
+        int counted = InformationProcessingFees.quantity(basis, quantity, basis == FeeBasis.PER_VOLUME ? "pages" : "items");
         int earlier = 0;
         if (basis == FeeBasis.PER_REQUEST) {
             YearMonth month = YearMonth.from(state.receivedOn());

@@ -6,8 +6,6 @@ import cn.opengov.tracker.api.deadline.Deadlines;
 import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.fee.FeeProposal;
 import cn.opengov.tracker.api.fee.InformationProcessingFees;
-import cn.opengov.tracker.api.request.DeliveryForm;
-import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.command.IssueFeeNotice;
 import cn.opengov.tracker.api.request.command.RecordFeePayment;
 import cn.opengov.tracker.api.request.state.RequestState;
@@ -25,9 +23,6 @@ import java.util.Optional;
  * where copies are handed over); an amount other than the proposal needs a reason.
  */
 public final class FeePolicy {
-
-    /** More pages or items than any real request has: a typing error. */
-    static final int MAX_QUANTITY = 100_000;
 
     private FeePolicy() {
     }
@@ -59,21 +54,10 @@ public final class FeePolicy {
     }
 
     private static FeeProposal proposal(RequestState state, IssueFeeNotice cmd) {
-        if (!InformationProcessingFees.inForceOn(cmd.noticeOn())) {
-            throw new RuleViolation(Rule.FEE_BASIS_NOT_IN_FORCE, cmd.noticeOn());
-        }
-        DeliveryForm form = state.handling().deliveryForm();
-        if (cmd.basis() == FeeBasis.PER_VOLUME && !InformationProcessingFees.perVolumeApplies(form)) {
-            throw new RuleViolation(Rule.FEE_BASIS_NOT_APPLICABLE, form.label());
-        }
-        Integer quantity = cmd.quantity();
-        if (quantity == null && cmd.basis() == FeeBasis.PER_VOLUME) {
-            throw RuleViolation.ofField("quantity", Rule.FEE_QUANTITY_INVALID, "按量计收须填写页数");
-        }
-        int counted = quantity == null ? 1 : quantity;
-        if (counted < 1 || counted > MAX_QUANTITY) {
-            throw RuleViolation.ofField("quantity", Rule.FEE_QUANTITY_INVALID, "件数或页数须在1至" + MAX_QUANTITY + "之间");
-        }
+        InformationProcessingFees.notApplicable(cmd.basis(), cmd.noticeOn(), state.handling().deliveryForm()).ifPresent(v -> {
+            throw v;
+        });
+        int counted = InformationProcessingFees.quantity(cmd.basis(), cmd.quantity(), "quantity");
         int earlier = cmd.earlierRequestsThisMonth() == null ? 0 : cmd.earlierRequestsThisMonth();
         FeeProposal proposal = InformationProcessingFees.propose(cmd.basis(), counted, earlier);
         boolean overridden = cmd.amountYuan().compareTo(proposal.amountYuan()) != 0;
