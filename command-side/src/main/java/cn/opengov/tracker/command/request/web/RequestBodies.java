@@ -9,6 +9,7 @@ import cn.opengov.tracker.api.request.DeliveryForm;
 import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.command.request.RequestToLog;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -30,7 +31,7 @@ public final class RequestBodies {
                              @NotNull Channel channel,
                              @NotNull @Valid ApplicantBody applicant,
                              @NotBlank @Size(max = 4000) String description,
-                             DeliveryForm deliveryForm) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) DeliveryForm deliveryForm) {
 
         /** The request to log, its JSON the same as this body's. */
         public RequestToLog toRequest() {
