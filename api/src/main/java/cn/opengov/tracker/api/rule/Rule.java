@@ -14,15 +14,17 @@ public enum Rule {
     FEE_QUANTITY_INVALID(400, "%s"),
     FEE_OVERRIDE_WITHOUT_REASON(400, "收费金额（%s元）与按国办函〔2020〕109号计算的建议金额（%s元）不同，须说明理由"),
     DEFERRED_DUE_NOT_LATER(400, "延迟后的答复期限（%s）须晚于%s（%s）"),
-    USER_NOT_FOUND(400, "找不到用户 %s"),
+    ASSIGNEE_UNKNOWN(400, "找不到用户 %s"),
     ID_NUMBER_INVALID(400, "%s"),
     INVALID_VALUE(400, "%s"),
+    WRONG_CURRENT_PASSWORD(400, "当前密码不正确"),
 
     // unknown ids (404)
     REQUEST_NOT_FOUND(404, "找不到申请 %s"),
     CONSULTATION_NOT_FOUND(404, "本申请没有编号为 %s 的征求意见"),
     CASE_NOT_FOUND(404, "本申请没有编号为 %s 的复议或诉讼案件"),
     AGENCY_NOT_FOUND(404, "找不到机关 %s"),
+    USER_NOT_FOUND(404, "找不到用户 %s"),
     NOT_PUBLISHED(404, "%s %d年度的报表尚未发布"),
 
     // rules of the request's state (409)
@@ -65,6 +67,7 @@ public enum Rule {
     YEAR_NOT_OVER(409, "%d年尚未结束：%d年1月1日起才能进行年度结转或发布年度报表"),
     AGENCY_EXISTS(409, "机关代码 %s 已存在"),
     USER_EXISTS(409, "用户名 %s 已存在"),
+    CANNOT_DISABLE_SELF(409, "不能停用自己的账号：请由另一位管理员停用"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
     CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试");
 

@@ -2,6 +2,7 @@ package cn.opengov.tracker.command.directory;
 
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
+import cn.opengov.tracker.platform.directory.Passwords;
 import cn.opengov.tracker.platform.directory.Role;
 import cn.opengov.tracker.platform.directory.UserDirectory;
 import cn.opengov.tracker.platform.security.AgencyScope;
@@ -64,7 +65,7 @@ public class DirectoryController {
 
     public record NewUser(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{1,63}", message = "用户名由字母、数字、.、-、_ 组成，2至64位") String username,
-            @NotBlank @Size(min = 8, max = 128, message = "密码须为8至128个字符") String password,
+            @Passwords.Settable String password,
             @NotNull Role role,
             @NotBlank @Size(max = 40) String agencyCode) {
     }

@@ -30,7 +30,7 @@ public class RequestAssignments {
     public void assign(UUID requestId, String username) {
         IndexedRequest request = service.requireVisible(requestId);
         UserAccount user = users.find(username)
-                .orElseThrow(() -> RuleViolation.ofField("username", Rule.USER_NOT_FOUND, username));
+                .orElseThrow(() -> RuleViolation.ofField("username", Rule.ASSIGNEE_UNKNOWN, username));
         if (!user.enabled() || user.role() == Role.ADMIN || !user.agencyCode().equals(request.agencyCode())) {
             throw RuleViolation.ofField("username", Rule.ASSIGNEE_NOT_OF_AGENCY, request.agencyCode(), username);
         }

@@ -1,5 +1,6 @@
 package cn.opengov.tracker.query.admin;
 
+import cn.opengov.tracker.platform.security.SystemAdministration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,9 @@ public class RebuildController {
         this.rebuilder = rebuilder;
     }
 
+    /** Every agency's read models at once: administrators of the top agency only. */
     @PostMapping("/api/admin/projections/rebuild")
+    @SystemAdministration
     public ResponseEntity<ProjectionRebuilder.RebuildStatus> rebuild(Principal principal) {
         rebuilder.requestRebuild(principal.getName());
         return ResponseEntity.accepted().body(rebuilder.status());
