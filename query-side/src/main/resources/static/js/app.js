@@ -104,6 +104,40 @@
     }
   }
 
+  // 收费通知: asks the query side what 国办函〔2020〕109号's tiers give, shows how, and proposes it as the amount
+  // (staff may change it, with a reason).
+  async function proposeFee(form) {
+    var slot = form.querySelector('[data-fee-proposal]');
+    var basis = form.querySelector('[data-fee-basis]').value;
+    var quantity = form.querySelector('[data-fee-quantity]').value;
+    var notice = form.querySelector('[name="noticeOn"]').value;
+    var url = new URL(slot.dataset.feeProposal, location.href);
+    url.searchParams.set('basis', basis);
+    url.searchParams.set(basis === 'PER_VOLUME' ? 'pages' : 'items', quantity || '1');
+    if (notice) { url.searchParams.set('noticeOn', notice); }
+    try {
+      var response = await fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
+      var json = await response.json();
+      if (!response.ok) { slot.textContent = json.detail || '无法计算建议金额'; return; }
+      slot.textContent = (json.applicable ? '建议金额：' : '') + json.explanation;
+      var amount = form.querySelector('[data-fee-amount]');
+      if (json.applicable && (!amount.value || amount.dataset.proposed === amount.value)) {
+        amount.value = json.amountYuan;
+        amount.dataset.proposed = amount.value;
+      }
+    } catch (e) {
+      slot.textContent = '无法计算建议金额：' + e.message;
+    }
+  }
+
+  document.querySelectorAll('[data-fee-proposal]').forEach(function (slot) {
+    var form = slot.closest('form');
+    form.addEventListener('change', function (event) {
+      if (event.target.matches('[data-fee-basis], [data-fee-quantity], [name="noticeOn"]')) { proposeFee(form); }
+    });
+    proposeFee(form);
+  });
+
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (form.dataset && form.dataset.command) { submit(form, event); }

@@ -27,25 +27,19 @@ class DeadlineBoardProjectionTest extends QuerySideTest {
     @Autowired
     CalendarStore calendars;
 
-    private JsonNode line(String agency, String asOf, UUID id) {
-        JsonNode board = get("/api/deadlines?agencyCode=" + agency + "&asOf=" + asOf).json();
-        return StreamSupport.stream(board.path("items").spliterator(), false)
-                .filter(i -> i.path("requestId").asText().equals(id.toString())).findFirst().orElse(null);
-    }
-
     @Test
     void theWorkedExampleIsOverdueTheDayAfterItsDueDate() {
         String agency = newAgency(null);
         UUID id = received(agency, "2024-09-27");
-        JsonNode overdue = line(agency, "2024-10-31", id);
+        JsonNode overdue = boardLine(agency, "2024-10-31", id);
         assertThat(overdue.path("state").asText()).isEqualTo("OVERDUE");
         assertThat(overdue.path("answerDueOn").asText()).isEqualTo("2024-10-30");
         assertThat(overdue.path("workingDaysLeft").asInt()).isEqualTo(-1);
         assertThat(overdue.path("correctionNoticeDueOn").asText()).isEqualTo("2024-10-12");
-        assertThat(line(agency, "2024-10-08", id).path("state").asText()).isEqualTo("ON_TRACK");
-        assertThat(line(agency, "2024-10-08", id).path("workingDaysLeft").asInt()).isEqualTo(17);
-        assertThat(line(agency, "2024-10-24", id).path("state").asText()).isEqualTo("DUE_SOON");
-        assertThat(line(agency, "2024-09-26", id)).as("not received yet").isNull();
+        assertThat(boardLine(agency, "2024-10-08", id).path("state").asText()).isEqualTo("ON_TRACK");
+        assertThat(boardLine(agency, "2024-10-08", id).path("workingDaysLeft").asInt()).isEqualTo(17);
+        assertThat(boardLine(agency, "2024-10-24", id).path("state").asText()).isEqualTo("DUE_SOON");
+        assertThat(boardLine(agency, "2024-09-26", id)).as("not received yet").isNull();
     }
 
     @Test
@@ -53,11 +47,11 @@ class DeadlineBoardProjectionTest extends QuerySideTest {
         String agency = newAgency(null);
         UUID id = received(agency, "2025-03-03");
         append(id, new CorrectionRequested(id, d("2025-03-05"), "请补充", d("2025-03-20")));
-        assertThat(line(agency, "2025-03-06", id).path("state").asText()).isEqualTo("AWAITING_CORRECTION");
-        assertThat(line(agency, "2025-03-06", id).path("answerDueOn").isNull()).isTrue();
+        assertThat(boardLine(agency, "2025-03-06", id).path("state").asText()).isEqualTo("AWAITING_CORRECTION");
+        assertThat(boardLine(agency, "2025-03-06", id).path("answerDueOn").isNull()).isTrue();
         append(id, new CorrectionReceived(id, d("2025-03-14")));
-        assertThat(line(agency, "2025-03-17", id).path("answerDueOn").asText()).as("清明 4-4 off").isEqualTo("2025-04-14");
-        assertThat(line(agency, "2025-03-10", id).path("state").asText()).as("as it stood then").isEqualTo("AWAITING_CORRECTION");
+        assertThat(boardLine(agency, "2025-03-17", id).path("answerDueOn").asText()).as("清明 4-4 off").isEqualTo("2025-04-14");
+        assertThat(boardLine(agency, "2025-03-10", id).path("state").asText()).as("as it stood then").isEqualTo("AWAITING_CORRECTION");
     }
 
     @Test
@@ -65,10 +59,10 @@ class DeadlineBoardProjectionTest extends QuerySideTest {
         String agency = newAgency(null);
         UUID id = received(agency, "2025-03-03");
         append(id, new ConsultationStarted(id, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10")));
-        assertThat(line(agency, "2025-03-12", id).path("state").asText()).isEqualTo("SUSPENDED");
+        assertThat(boardLine(agency, "2025-03-12", id).path("state").asText()).isEqualTo("SUSPENDED");
         append(id, new ConsultationEnded(id, "c1", d("2025-03-24")));
-        assertThat(line(agency, "2025-03-25", id).path("answerDueOn").asText()).isEqualTo("2025-04-15");
-        assertThat(line(agency, "2025-03-07", id).path("answerDueOn").asText()).as("before the consultation").isEqualTo("2025-03-31");
+        assertThat(boardLine(agency, "2025-03-25", id).path("answerDueOn").asText()).isEqualTo("2025-04-15");
+        assertThat(boardLine(agency, "2025-03-07", id).path("answerDueOn").asText()).as("before the consultation").isEqualTo("2025-03-31");
     }
 
     @Test
@@ -76,9 +70,9 @@ class DeadlineBoardProjectionTest extends QuerySideTest {
         String agency = newAgency(null);
         UUID id = received(agency, "2024-04-30");
         append(id, new DeadlineExtended(id, d("2024-05-20"), 20, "需要调取档案"));
-        assertThat(line(agency, "2024-06-01", id).path("answerDueOn").asText()).isEqualTo("2024-06-28");
+        assertThat(boardLine(agency, "2024-06-01", id).path("answerDueOn").asText()).isEqualTo("2024-06-28");
         answered(id, "2024-06-20", OutcomeCategory.DISCLOSED);
-        assertThat(line(agency, "2024-06-21", id)).isNull();
+        assertThat(boardLine(agency, "2024-06-21", id)).isNull();
     }
 
     @Test
@@ -97,7 +91,7 @@ class DeadlineBoardProjectionTest extends QuerySideTest {
     void aDueDateBeyondTheLoadedCalendarWaitsForTheNoticeAndThenFollowsIt() {
         String agency = newAgency(null);
         UUID id = received(agency, "2026-12-21");
-        assertThat(line(agency, "2026-12-22", id).path("state").asText()).isEqualTo("CALENDAR_NOT_LOADED");
+        assertThat(boardLine(agency, "2026-12-22", id).path("state").asText()).isEqualTo("CALENDAR_NOT_LOADED");
         HolidayNotice notice = HolidayNotices.parse("""
                 {"year": 2027, "papers": ["test"], "days": [
                   {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
@@ -105,7 +99,7 @@ class DeadlineBoardProjectionTest extends QuerySideTest {
         try {
             calendars.store(notice, "tester");
             appendLoose(new HolidayNoticeLoaded(notice));
-            JsonNode line = line(agency, "2026-12-22", id);
+            JsonNode line = boardLine(agency, "2026-12-22", id);
             assertThat(line.path("state").asText()).isEqualTo("ON_TRACK");
             // 2026-12-21 + 20 working days, with 1 and 4 January off
             assertThat(line.path("answerDueOn").asText()).isEqualTo("2027-01-20");

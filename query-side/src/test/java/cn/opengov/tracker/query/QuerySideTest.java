@@ -8,6 +8,7 @@ import cn.opengov.tracker.api.request.event.RequestAnswered;
 import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.testing.ApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
 
 /**
  * The query side against the test run's PostgreSQL: events go straight into the event store, as the command side
@@ -93,6 +95,13 @@ public abstract class QuerySideTest {
 
     protected void answered(UUID id, String on, OutcomeCategory outcome) {
         append(id, new RequestAnswered(id, d(on), outcome, null));
+    }
+
+    /** A request's line on an agency's deadline board as of a day, or null when it is not on it. */
+    protected JsonNode boardLine(String agency, String asOf, UUID id) {
+        JsonNode board = get("/api/deadlines?agencyCode=" + agency + "&asOf=" + asOf).json();
+        return StreamSupport.stream(board.path("items").spliterator(), false)
+                .filter(i -> i.path("requestId").asText().equals(id.toString())).findFirst().orElse(null);
     }
 
     /** The head of the event store: wait for the read models with {@code X-Min-Position}. */

@@ -12,7 +12,9 @@ import cn.opengov.tracker.api.request.CaseResult;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
 import cn.opengov.tracker.api.request.DeliveryForm;
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.api.request.event.AnswerDeferred;
 import cn.opengov.tracker.api.request.event.ConsultationEnded;
 import cn.opengov.tracker.api.request.event.ConsultationStarted;
 import cn.opengov.tracker.api.request.event.CorrectionReceived;
@@ -24,6 +26,7 @@ import cn.opengov.tracker.api.request.event.LawsuitFiled;
 import cn.opengov.tracker.api.request.event.OutcomeReclassified;
 import cn.opengov.tracker.api.request.event.ReconsiderationDecided;
 import cn.opengov.tracker.api.request.event.ReconsiderationFiled;
+import cn.opengov.tracker.api.request.event.RequestAssigned;
 import cn.opengov.tracker.api.request.event.RequestCarriedOver;
 import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.platform.testing.ApiClient;
@@ -90,7 +93,25 @@ class ReadShapesTest extends QuerySideTest {
         append(awaiting, new CorrectionRequested(awaiting, d("2026-06-03"), "请补充", d("2026-06-20")));
 
         UUID suspended = request("suspended", county, "2026-05-01", ApplicantType.RESEARCH_INSTITUTION, Channel.FAX, null);
-        append(suspended, new ConsultationStarted(suspended, "c2", ConsultationKind.OTHER_AGENCY, "某局", d("2026-05-10")));
+        // delivered 06-01: its reply limit (条例第三十四条) runs to 06-23, so it still suspends the request on 06-15
+        append(suspended, new ConsultationStarted(suspended, "c2", ConsultationKind.OTHER_AGENCY, "某局", d("2026-05-10"),
+                d("2026-06-01")));
+
+        // SPEC §2b's other procedures, in an agency of their own so that the county's lists stay as recorded
+        String law = newAgency(null);
+        placeholders.put(law, "LAW");
+        UUID rules2007 = request("rules2007", law, "2019-03-01", ApplicantType.NATURAL_PERSON, Channel.MAIL, null);
+        answered(rules2007, "2019-03-20", OutcomeCategory.DISCLOSED);
+
+        UUID replyOverdue = request("replyOverdue", law, "2026-04-20", ApplicantType.NATURAL_PERSON, Channel.ONLINE, null);
+        append(replyOverdue, new ConsultationStarted(replyOverdue, "c3", ConsultationKind.THIRD_PARTY, "某企业", d("2026-04-27")));
+
+        UUID deferred = request("deferred", law, "2026-06-01", ApplicantType.NATURAL_PERSON, Channel.ONLINE, null);
+        append(deferred, new AnswerDeferred(deferred, d("2026-06-10"), d("2026-07-31"), "申请数量明显超过合理范围"),
+                new DeadlineExtended(deferred, d("2026-06-12"), 5, "需要调查", "办公室主任王五"),
+                new FeeNoticeIssued(deferred, d("2026-06-12"), new BigDecimal("1100.00"), d("2026-06-15"), FeeBasis.PER_VOLUME,
+                        120, new BigDecimal("1100.00"), null),
+                new RequestAssigned(deferred, "staff", null));
 
         UUID disputed = request("disputed", county, "2025-06-02", ApplicantType.LEGAL_SERVICE_ORG, Channel.ONLINE, null);
         answered(disputed, "2025-07-01", OutcomeCategory.WITHHELD_STATE_SECRET);
@@ -116,7 +137,8 @@ class ReadShapesTest extends QuerySideTest {
         String tree = "agencyCode=" + county + "&includeSubAgencies=true";
         check("request-list", "/api/requests?" + tree);
         check("request-list-open", "/api/requests?" + tree + "&status=OPEN&size=3&page=1");
-        for (UUID id : List.of(answered, corrected, awaiting, suspended, disputed, overdue, onTrack)) {
+        for (UUID id : List.of(answered, corrected, awaiting, suspended, disputed, overdue, onTrack, rules2007, replyOverdue,
+                deferred)) {
             check("request-detail-" + placeholders.get(id.toString()), "/api/requests/" + id);
         }
         check("deadlines", "/api/deadlines?" + tree);
@@ -129,6 +151,10 @@ class ReadShapesTest extends QuerySideTest {
         check("cells-carried", "/api/reports/2025/matrix/cells?" + tree + "&row=CARRIED_TO_NEXT&column=NATURAL_PERSON");
         check("cells-outcome", "/api/reports/2025/matrix/cells?" + tree + "&row=WITHHELD_THIRD_PARTY_RIGHTS&column=TOTAL&size=1");
         check("review-litigation", "/api/reports/2025/review-litigation?" + tree);
+        check("fees", "/api/reports/2026/fees?agencyCode=" + law);
+        check("deadlines-law", "/api/deadlines?agencyCode=" + law);
+        check("request-list-law", "/api/requests?agencyCode=" + law + "&assignee=staff");
+        check("fee-proposal", "/api/requests/" + replyOverdue + "/fee-proposal?basis=PER_VOLUME&pages=120");
         check("published", "/api/reports/2025/published?" + tree);
         check("working-days", "/api/calendar/working-days?from=2026-01-01&days=20");
 

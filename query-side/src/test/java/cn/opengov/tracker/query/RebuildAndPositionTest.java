@@ -1,10 +1,17 @@
 package cn.opengov.tracker.query;
 
+import cn.opengov.tracker.api.request.ConsultationKind;
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.api.request.event.ConsultationStarted;
 import cn.opengov.tracker.api.request.event.CorrectionRequested;
+import cn.opengov.tracker.api.request.event.FeeNoticeIssued;
+import cn.opengov.tracker.api.request.event.FeePaid;
+import cn.opengov.tracker.api.request.event.RequestAssigned;
 import cn.opengov.tracker.platform.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -28,10 +35,18 @@ class RebuildAndPositionTest extends QuerySideTest {
         UUID open = received(department, "2025-11-03");
         append(open, new CorrectionRequested(open, d("2025-11-05"), "请补充", d("2025-11-20")));
         UUID answered = received(county, "2025-02-03");
+        append(answered, new RequestAssigned(answered, "staff", null),
+                new FeeNoticeIssued(answered, d("2025-02-05"), new BigDecimal("100.00"), d("2025-02-07"), FeeBasis.PER_REQUEST),
+                new FeePaid(answered, d("2025-02-10")));
         answered(answered, "2025-02-20", OutcomeCategory.WITHHELD_PROCESS_INFO);
+        UUID consulted = received(department, "2025-11-10");
+        append(consulted, new RequestAssigned(consulted, "staff", null),
+                new ConsultationStarted(consulted, "c1", ConsultationKind.OTHER_AGENCY, "县财政局", d("2025-12-01")));
         String[] paths = {
                 "/api/reports/2025/matrix?agencyCode=" + county + "&includeSubAgencies=true",
                 "/api/reports/2025/review-litigation?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/reports/2025/fees?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/deadlines?agencyCode=" + county + "&includeSubAgencies=true&asOf=2025-12-31&assignee=staff",
                 "/api/deadlines?agencyCode=" + county + "&includeSubAgencies=true&asOf=2025-12-01",
                 "/api/requests?agencyCode=" + county + "&includeSubAgencies=true",
                 "/api/requests/" + answered};
@@ -45,6 +60,7 @@ class RebuildAndPositionTest extends QuerySideTest {
 
         // damage the read models the way a faulty release would: only a real rebuild brings the answers back
         jdbc.update("UPDATE matrix_tally SET n = n + 100");
+        jdbc.update("UPDATE fee_tally SET n = n + 100");
         jdbc.update("DELETE FROM deadline_board");
         jdbc.update("UPDATE request_view SET description = '被改坏的描述'");
         assertThat(get(paths[0]).text()).isNotEqualTo(before[0]);

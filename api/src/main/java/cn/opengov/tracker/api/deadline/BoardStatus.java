@@ -5,8 +5,15 @@ import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
 
-/** A request's line on the deadline board as of a date: its state, due date and working days left. */
-public record BoardStatus(BoardState state, LocalDate answerDueOn, Integer workingDaysLeft) {
+/**
+ * A request's line on the deadline board as of a date: its state, due date and working days left, and whether a
+ * consultation is open past its reply limit (征求意见已超期, SPEC §2b).
+ */
+public record BoardStatus(BoardState state, LocalDate answerDueOn, Integer workingDaysLeft, boolean consultationOverdue) {
+
+    public BoardStatus(BoardState state, LocalDate answerDueOn, Integer workingDaysLeft) {
+        this(state, answerDueOn, workingDaysLeft, false);
+    }
 
     /**
      * The state from a phase and a due date already known: the board's fast path, one O(1) count per request.
@@ -34,14 +41,23 @@ public record BoardStatus(BoardState state, LocalDate answerDueOn, Integer worki
         }
     }
 
-    /** The state computed from the whole timeline, seen as it stood on {@code asOf}. */
+    /** The state computed from the whole timeline, seen as it stood at the end of {@code asOf}. */
     public static BoardStatus of(RequestTimeline timeline, LocalDate asOf, WorkingDayCalendar calendar) {
         RequestTimeline known = timeline.asOf(asOf);
-        ClockPhase phase = ClockPhase.of(known);
-        LocalDate due = null;
-        if (phase == ClockPhase.RUNNING || phase == ClockPhase.ANSWERED) {
-            due = Deadlines.answerDueOrNull(known, calendar);
+        try {
+            ClockPhase phase = ClockPhase.of(known, asOf, calendar);
+            LocalDate due = null;
+            if (phase == ClockPhase.RUNNING || phase == ClockPhase.ANSWERED) {
+                due = Deadlines.answerDueOrNull(known, calendar);
+            }
+            BoardStatus status = of(phase == ClockPhase.ANSWERED ? ClockPhase.RUNNING : phase, due, asOf, calendar);
+            return status.withConsultationOverdue(Deadlines.hasOverdueConsultation(known, asOf, calendar));
+        } catch (CalendarNotLoadedException e) {
+            return new BoardStatus(BoardState.CALENDAR_NOT_LOADED, null, null);
         }
-        return of(phase == ClockPhase.ANSWERED ? ClockPhase.RUNNING : phase, due, asOf, calendar);
+    }
+
+    private BoardStatus withConsultationOverdue(boolean overdue) {
+        return new BoardStatus(state, answerDueOn, workingDaysLeft, overdue);
     }
 }

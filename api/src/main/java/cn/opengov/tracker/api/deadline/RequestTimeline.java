@@ -1,5 +1,6 @@
 package cn.opengov.tracker.api.deadline;
 
+import cn.opengov.tracker.api.request.event.AnswerDeferred;
 import cn.opengov.tracker.api.request.event.ConsultationEnded;
 import cn.opengov.tracker.api.request.event.ConsultationStarted;
 import cn.opengov.tracker.api.request.event.CorrectionReceived;
@@ -15,10 +16,13 @@ import cn.opengov.tracker.api.request.event.RequestReceived;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The dated steps of one request that its deadlines depend on. Immutable: every change returns a new timeline,
- * so the aggregate, the read models and the tests compute deadlines from the very same value.
+ * so the aggregate, the read models and the tests compute deadlines from the very same value. The rule set that
+ * counts them follows from the date of receipt ({@link #ruleSet()}), so a corrected date of receipt moves it too.
+ * {@code deferralDecidedOn}/{@code deferredDueOn}: a 延迟答复 (条例第三十五条), null when there is none.
  */
 public record RequestTimeline(LocalDate receivedOn,
                               LocalDate correctionNoticeOn,
@@ -27,17 +31,26 @@ public record RequestTimeline(LocalDate receivedOn,
                               LocalDate extensionApprovedOn,
                               int extensionDays,
                               List<Pause> pauses,
-                              LocalDate answeredOn) {
+                              LocalDate answeredOn,
+                              LocalDate deferralDecidedOn,
+                              LocalDate deferredDueOn) {
 
     public RequestTimeline {
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
+    }
+
+    public RequestTimeline(LocalDate receivedOn, LocalDate correctionNoticeOn, LocalDate correctionApplicantDueOn,
+                           LocalDate correctionReceivedOn, LocalDate extensionApprovedOn, int extensionDays,
+                           List<Pause> pauses, LocalDate answeredOn) {
+        this(receivedOn, correctionNoticeOn, correctionApplicantDueOn, correctionReceivedOn, extensionApprovedOn,
+                extensionDays, pauses, answeredOn, null, null);
     }
 
     /** The id of the one fee notice among the pauses. */
     public static final String FEE_PAUSE = "fee";
 
     public static RequestTimeline receivedOn(LocalDate receivedOn) {
-        return new RequestTimeline(receivedOn, null, null, null, null, 0, List.of(), null);
+        return new RequestTimeline(receivedOn, null, null, null, null, 0, List.of(), null, null, null);
     }
 
     /**
@@ -54,13 +67,15 @@ public record RequestTimeline(LocalDate receivedOn,
         } else if (event instanceof DeadlineExtended e) {
             return withExtension(e.approvedOn(), e.workingDays());
         } else if (event instanceof ConsultationStarted e) {
-            return withPause(new Pause(e.consultationId(), Pause.Kind.CONSULTATION, e.sentOn(), null));
+            return withPause(Pause.consultation(e.consultationId(), e.kind(), e.sentOn(), e.deliveredOn()));
         } else if (event instanceof ConsultationEnded e) {
             return withPauseEnded(e.consultationId(), e.endedOn());
         } else if (event instanceof FeeNoticeIssued e) {
-            return withPause(new Pause(FEE_PAUSE, Pause.Kind.FEE, e.noticeOn(), null));
+            return withPause(Pause.fee(FEE_PAUSE, e.noticeOn(), e.deliveredOn()));
         } else if (event instanceof FeePaid e) {
             return withPauseEnded(FEE_PAUSE, e.paidOn());
+        } else if (event instanceof AnswerDeferred e) {
+            return withDeferral(e.decidedOn(), e.dueOn());
         } else if (event instanceof RequestAnswered e) {
             return withAnsweredOn(e.answeredOn());
         } else if (event instanceof ReceiptDateCorrected e) {
@@ -69,29 +84,39 @@ public record RequestTimeline(LocalDate receivedOn,
         return this;
     }
 
+    /** Which 条例's limits count this request's deadlines: by its date of receipt (SPEC §2b). */
+    public RuleSet ruleSet() {
+        return RuleSet.forReceipt(receivedOn);
+    }
+
     /** The fee notice's pause, if one was issued. */
-    public java.util.Optional<Pause> feePause() {
+    public Optional<Pause> feePause() {
         return pauses.stream().filter(p -> p.kind() == Pause.Kind.FEE).findFirst();
+    }
+
+    /** The consultations, in the order they were started. */
+    public List<Pause> consultations() {
+        return pauses.stream().filter(Pause::isConsultation).toList();
     }
 
     public RequestTimeline withReceivedOn(LocalDate date) {
         return new RequestTimeline(date, correctionNoticeOn, correctionApplicantDueOn, correctionReceivedOn,
-                extensionApprovedOn, extensionDays, pauses, answeredOn);
+                extensionApprovedOn, extensionDays, pauses, answeredOn, deferralDecidedOn, deferredDueOn);
     }
 
     public RequestTimeline withCorrectionNotice(LocalDate noticeOn, LocalDate applicantDueOn) {
         return new RequestTimeline(receivedOn, noticeOn, applicantDueOn, correctionReceivedOn,
-                extensionApprovedOn, extensionDays, pauses, answeredOn);
+                extensionApprovedOn, extensionDays, pauses, answeredOn, deferralDecidedOn, deferredDueOn);
     }
 
     public RequestTimeline withCorrectionReceived(LocalDate date) {
         return new RequestTimeline(receivedOn, correctionNoticeOn, correctionApplicantDueOn, date,
-                extensionApprovedOn, extensionDays, pauses, answeredOn);
+                extensionApprovedOn, extensionDays, pauses, answeredOn, deferralDecidedOn, deferredDueOn);
     }
 
     public RequestTimeline withExtension(LocalDate approvedOn, int days) {
         return new RequestTimeline(receivedOn, correctionNoticeOn, correctionApplicantDueOn, correctionReceivedOn,
-                approvedOn, days, pauses, answeredOn);
+                approvedOn, days, pauses, answeredOn, deferralDecidedOn, deferredDueOn);
     }
 
     public RequestTimeline withPause(Pause pause) {
@@ -99,18 +124,23 @@ public record RequestTimeline(LocalDate receivedOn,
         changed.removeIf(p -> p.id().equals(pause.id()));
         changed.add(pause);
         return new RequestTimeline(receivedOn, correctionNoticeOn, correctionApplicantDueOn, correctionReceivedOn,
-                extensionApprovedOn, extensionDays, changed, answeredOn);
+                extensionApprovedOn, extensionDays, changed, answeredOn, deferralDecidedOn, deferredDueOn);
     }
 
     public RequestTimeline withPauseEnded(String pauseId, LocalDate endedOn) {
         List<Pause> changed = pauses.stream().map(p -> p.id().equals(pauseId) ? p.endedOn(endedOn) : p).toList();
         return new RequestTimeline(receivedOn, correctionNoticeOn, correctionApplicantDueOn, correctionReceivedOn,
-                extensionApprovedOn, extensionDays, changed, answeredOn);
+                extensionApprovedOn, extensionDays, changed, answeredOn, deferralDecidedOn, deferredDueOn);
+    }
+
+    public RequestTimeline withDeferral(LocalDate decidedOn, LocalDate dueOn) {
+        return new RequestTimeline(receivedOn, correctionNoticeOn, correctionApplicantDueOn, correctionReceivedOn,
+                extensionApprovedOn, extensionDays, pauses, answeredOn, decidedOn, dueOn);
     }
 
     public RequestTimeline withAnsweredOn(LocalDate date) {
         return new RequestTimeline(receivedOn, correctionNoticeOn, correctionApplicantDueOn, correctionReceivedOn,
-                extensionApprovedOn, extensionDays, pauses, date);
+                extensionApprovedOn, extensionDays, pauses, date, deferralDecidedOn, deferredDueOn);
     }
 
     public boolean isAnswered() {
@@ -121,12 +151,20 @@ public record RequestTimeline(LocalDate receivedOn,
         return correctionNoticeOn != null;
     }
 
+    public boolean isDeferred() {
+        return deferralDecidedOn != null;
+    }
+
     /** 补正 requested and not yet received: there is no answer clock (SPEC §3 AWAITING_CORRECTION). */
     public boolean isAwaitingCorrection() {
         return correctionNoticeOn != null && correctionReceivedOn == null;
     }
 
-    /** A consultation or fee notice is still open: the due date cannot be known (SPEC §3 SUSPENDED). */
+    /**
+     * A consultation or fee notice is still open: the request may be suspended. Whether it is on a given day —
+     * a consultation stops the clock at most until its reply limit — is {@link ClockPhase#of(RequestTimeline,
+     * LocalDate, cn.opengov.tracker.api.calendar.WorkingDayCalendar)}'s to say.
+     */
     public boolean isSuspended() {
         return pauses.stream().anyMatch(Pause::isOpen);
     }
@@ -139,7 +177,8 @@ public record RequestTimeline(LocalDate receivedOn,
     /** The latest date of any step recorded so far. */
     public LocalDate lastStepOn() {
         LocalDate last = receivedOn;
-        for (LocalDate d : new LocalDate[] {correctionNoticeOn, correctionReceivedOn, extensionApprovedOn, answeredOn}) {
+        for (LocalDate d : new LocalDate[] {correctionNoticeOn, correctionReceivedOn, extensionApprovedOn, answeredOn,
+                deferralDecidedOn}) {
             last = later(last, d);
         }
         for (Pause p : pauses) {
@@ -157,9 +196,10 @@ public record RequestTimeline(LocalDate receivedOn,
         LocalDate received = noticeKnown && correctionReceivedOn != null && !correctionReceivedOn.isAfter(asOf)
                 ? correctionReceivedOn : null;
         boolean extensionKnown = extensionApprovedOn != null && !extensionApprovedOn.isAfter(asOf);
+        boolean deferralKnown = deferralDecidedOn != null && !deferralDecidedOn.isAfter(asOf);
         List<Pause> known = pauses.stream()
                 .filter(p -> !p.from().isAfter(asOf))
-                .map(p -> p.to() != null && p.to().isAfter(asOf) ? new Pause(p.id(), p.kind(), p.from(), null) : p)
+                .map(p -> p.to() != null && p.to().isAfter(asOf) ? p.reopened() : p)
                 .toList();
         return new RequestTimeline(receivedOn,
                 noticeKnown ? correctionNoticeOn : null,
@@ -168,7 +208,9 @@ public record RequestTimeline(LocalDate receivedOn,
                 extensionKnown ? extensionApprovedOn : null,
                 extensionKnown ? extensionDays : 0,
                 known,
-                answeredOn != null && !answeredOn.isAfter(asOf) ? answeredOn : null);
+                answeredOn != null && !answeredOn.isAfter(asOf) ? answeredOn : null,
+                deferralKnown ? deferralDecidedOn : null,
+                deferralKnown ? deferredDueOn : null);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

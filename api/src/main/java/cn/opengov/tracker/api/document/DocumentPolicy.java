@@ -1,5 +1,7 @@
 package cn.opengov.tracker.api.document;
 
+import cn.opengov.tracker.api.deadline.RuleSet;
+
 import cn.opengov.tracker.api.document.DocumentFacts.Consultation;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
@@ -16,9 +18,6 @@ import java.util.List;
  * exactly what they allow.
  */
 public final class DocumentPolicy {
-
-    /** The 2019 revision of the 条例 took effect on this day; requests received earlier keep the 2007 条例 (SPEC §2b). */
-    public static final LocalDate REVISION_2019_IN_FORCE = LocalDate.of(2019, 5, 15);
 
     private DocumentPolicy() {
     }
@@ -37,7 +36,7 @@ public final class DocumentPolicy {
      * @param consultationId for a 征求意见书, which consultation; null for the latest one
      */
     public static Subject subject(DocumentKind kind, DocumentFacts f, String consultationId) {
-        if (f.receivedOn().isBefore(REVISION_2019_IN_FORCE)) {
+        if (RuleSet.forReceipt(f.receivedOn()) == RuleSet.R2007) {
             throw new RuleViolation(Rule.DOCUMENT_RULES_2007, f.receivedOn(), kind.label());
         }
         return switch (kind) {
@@ -86,7 +85,7 @@ public final class DocumentPolicy {
     /** Every notice the request's recorded steps allow, in the order the steps come: what the case page offers. */
     public static List<Offer> offers(DocumentFacts f) {
         List<Offer> offers = new ArrayList<>();
-        if (f.receivedOn().isBefore(REVISION_2019_IN_FORCE)) {
+        if (RuleSet.forReceipt(f.receivedOn()) == RuleSet.R2007) {
             return offers;
         }
         offers.add(new Offer(DocumentKind.RECEIPT, null, DocumentKind.RECEIPT.label()));

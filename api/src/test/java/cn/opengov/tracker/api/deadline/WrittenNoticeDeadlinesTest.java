@@ -2,6 +2,7 @@ package cn.opengov.tracker.api.deadline;
 
 import cn.opengov.tracker.api.calendar.HolidayNotices;
 import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
+import cn.opengov.tracker.api.request.ConsultationKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -19,23 +20,23 @@ class WrittenNoticeDeadlinesTest {
 
     @Test
     void aConsultedPartyHas15WorkingDaysFromReceivingTheLetter() {
-        assertThat(Deadlines.consultationReplyDueOn(d("2025-03-10"), d("2025-03-12"), CALENDAR)).isEqualTo(d("2025-04-02"));
+        assertThat(Deadlines.replyDueOn(Pause.consultation("c1", ConsultationKind.THIRD_PARTY, d("2025-03-10"), d("2025-03-12")), RuleSet.R2019, CALENDAR)).isEqualTo(d("2025-04-02"));
     }
 
     @Test
     void withoutARecordedDeliveryTheReplyLimitCountsFromSending() {
-        assertThat(Deadlines.consultationReplyDueOn(d("2025-03-10"), null, CALENDAR)).isEqualTo(d("2025-03-31"));
+        assertThat(Deadlines.replyDueOn(Pause.consultation("c1", ConsultationKind.THIRD_PARTY, d("2025-03-10"), null), RuleSet.R2019, CALENDAR)).isEqualTo(d("2025-03-31"));
     }
 
     @Test
     void theApplicantPaysWithin20WorkingDaysOfReceivingTheFeeNotice() {
         // Saturday 2024-10-12 is a make-up working day, 10-01…10-07 are not
-        assertThat(Deadlines.feeDueOn(d("2024-09-27"), d("2024-09-29"), CALENDAR)).isEqualTo(d("2024-10-31"));
+        assertThat(Deadlines.feeDueOn(Pause.fee("fee", d("2024-09-27"), d("2024-09-29")), CALENDAR)).isEqualTo(d("2024-10-31"));
     }
 
     @Test
     void withoutARecordedDeliveryTheFeeIsDue20WorkingDaysAfterTheNotice() {
-        assertThat(Deadlines.feeDueOn(d("2024-09-27"), null, CALENDAR)).isEqualTo(d("2024-10-30"))
+        assertThat(Deadlines.feeDueOn(Pause.fee("fee", d("2024-09-27"), null), CALENDAR)).isEqualTo(d("2024-10-30"))
                 .isEqualTo(Deadlines.feeDueOn(d("2024-09-27"), CALENDAR));
     }
 }

@@ -36,9 +36,10 @@ public class LookupProjection {
 
     @EventHandler
     void on(RequestReceived e) {
-        jdbc.update("INSERT INTO request_index (request_id, agency_code, tracking_no, received_on, applicant_type) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING",
-                e.requestId(), e.agencyCode(), e.trackingNo(), e.receivedOn(), e.applicant().type().name());
+        jdbc.update("INSERT INTO request_index (request_id, agency_code, tracking_no, received_on, applicant_type, "
+                        + "applicant_name, applicant_id_number) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING",
+                e.requestId(), e.agencyCode(), e.trackingNo(), e.receivedOn(), e.applicant().type().name(),
+                e.applicant().name(), e.applicant().idNumber());
     }
 
     @EventHandler

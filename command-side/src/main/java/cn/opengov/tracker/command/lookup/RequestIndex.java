@@ -1,7 +1,9 @@
 package cn.opengov.tracker.command.lookup;
 
+import cn.opengov.tracker.api.fee.SameApplicant;
 import cn.opengov.tracker.api.report.CaseFacts;
 import cn.opengov.tracker.api.report.RequestFacts;
+import cn.opengov.tracker.api.request.Applicant;
 import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.CaseKind;
 import cn.opengov.tracker.api.request.CaseResult;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Array;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,20 @@ public class RequestIndex {
         return jdbc.query("SELECT request_id, agency_code, tracking_no, received_on, answered_on FROM request_index WHERE request_id = ?",
                 (rs, i) -> new IndexedRequest(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), requestId).stream().findFirst();
+    }
+
+    /**
+     * The requests an agency received in a calendar month, with their applicants as far as {@link SameApplicant}
+     * needs them (109号第四条's count).
+     */
+    public List<SameApplicant.Candidate> requestsOfMonth(String agencyCode, YearMonth month) {
+        return jdbc.query("""
+                SELECT request_id, tracking_no, received_on, applicant_type, applicant_name, applicant_id_number
+                FROM request_index WHERE agency_code = ? AND received_on BETWEEN ? AND ?""",
+                (rs, i) -> new SameApplicant.Candidate(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), new Applicant(ApplicantType.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? "" : rs.getString(5), rs.getString(6), null, null, null)),
+                agencyCode, month.atDay(1), month.atEndOfMonth());
     }
 
     public Optional<Integer> closedThrough(String agencyCode) {

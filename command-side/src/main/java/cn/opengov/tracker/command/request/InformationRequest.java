@@ -3,7 +3,10 @@ package cn.opengov.tracker.command.request;
 import cn.opengov.tracker.api.document.DocumentIssued;
 import cn.opengov.tracker.api.document.IssueDocument;
 import cn.opengov.tracker.api.request.CaseKind;
+import cn.opengov.tracker.api.fee.FeeProposal;
 import cn.opengov.tracker.api.request.command.AnswerRequest;
+import cn.opengov.tracker.api.request.command.AssignRequest;
+import cn.opengov.tracker.api.request.command.DeferAnswer;
 import cn.opengov.tracker.api.request.command.CarryOverRequest;
 import cn.opengov.tracker.api.request.command.CorrectApplicantType;
 import cn.opengov.tracker.api.request.command.CorrectReceiptDate;
@@ -19,6 +22,7 @@ import cn.opengov.tracker.api.request.command.ReclassifyOutcome;
 import cn.opengov.tracker.api.request.command.RecordFeePayment;
 import cn.opengov.tracker.api.request.command.SendCorrectionNotice;
 import cn.opengov.tracker.api.request.command.StartConsultation;
+import cn.opengov.tracker.api.request.event.AnswerDeferred;
 import cn.opengov.tracker.api.request.event.ApplicantTypeCorrected;
 import cn.opengov.tracker.api.request.event.CarryOverRevoked;
 import cn.opengov.tracker.api.request.event.ConsultationEnded;
@@ -35,6 +39,7 @@ import cn.opengov.tracker.api.request.event.ReceiptDateCorrected;
 import cn.opengov.tracker.api.request.event.ReconsiderationDecided;
 import cn.opengov.tracker.api.request.event.ReconsiderationFiled;
 import cn.opengov.tracker.api.request.event.RequestAnswered;
+import cn.opengov.tracker.api.request.event.RequestAssigned;
 import cn.opengov.tracker.api.request.event.RequestCarriedOver;
 import cn.opengov.tracker.api.request.event.RequestEvent;
 import cn.opengov.tracker.api.request.event.RequestReceived;
@@ -42,10 +47,12 @@ import cn.opengov.tracker.api.request.state.LegalCase;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
+import cn.opengov.tracker.command.request.policy.AssignmentPolicy;
 import cn.opengov.tracker.command.request.policy.CarryOverPolicy;
 import cn.opengov.tracker.command.request.policy.CasePolicy;
 import cn.opengov.tracker.command.request.policy.ConsultationPolicy;
 import cn.opengov.tracker.command.request.policy.CorrectionPolicy;
+import cn.opengov.tracker.command.request.policy.DeferralPolicy;
 import cn.opengov.tracker.command.request.policy.ExtensionPolicy;
 import cn.opengov.tracker.command.request.policy.FeePolicy;
 import cn.opengov.tracker.command.request.policy.OutcomePolicy;
@@ -81,7 +88,7 @@ public class InformationRequest {
     public InformationRequest(LogRequest cmd, LegalCalendar calendar) {
         ReceiptPolicy.check("receivedOn", cmd.receivedOn(), calendar.today());
         apply(new RequestReceived(cmd.requestId(), cmd.trackingNo(), cmd.agencyCode(), cmd.receivedOn(), cmd.channel(),
-                cmd.applicant(), cmd.description()));
+                cmd.applicant(), cmd.description(), cmd.deliveryForm()));
         // a late entry into closed years (state is not assigned until the constructor returns, so decide from the command)
         for (int year : CarryOverPolicy.yearsToCarryFrom(cmd.receivedOn(), null, cmd.closedThrough())) {
             apply(new RequestCarriedOver(cmd.requestId(), year));
@@ -106,14 +113,14 @@ public class InformationRequest {
     public void handle(ExtendDeadline cmd, LegalCalendar calendar) {
         requireUnanswered("延长答复期限");
         ExtensionPolicy.check(state, cmd, calendar.today(), calendar.workingDays());
-        apply(new DeadlineExtended(requestId, cmd.approvedOn(), cmd.workingDays(), cmd.reason()));
+        apply(new DeadlineExtended(requestId, cmd.approvedOn(), cmd.workingDays(), cmd.reason(), cmd.approvedBy()));
     }
 
     @CommandHandler
     public void handle(StartConsultation cmd, LegalCalendar calendar) {
         requireUnanswered("征求意见");
         ConsultationPolicy.checkStart(state, cmd, calendar.today());
-        apply(new ConsultationStarted(requestId, cmd.consultationId(), cmd.kind(), cmd.party(), cmd.sentOn()));
+        apply(new ConsultationStarted(requestId, cmd.consultationId(), cmd.kind(), cmd.party(), cmd.sentOn(), cmd.deliveredOn()));
     }
 
     @CommandHandler
@@ -126,8 +133,10 @@ public class InformationRequest {
     @CommandHandler
     public void handle(IssueFeeNotice cmd, LegalCalendar calendar) {
         requireUnanswered("发出收费通知");
-        FeePolicy.checkNotice(state, cmd, calendar.today());
-        apply(new FeeNoticeIssued(requestId, cmd.noticeOn(), cmd.amountYuan()));
+        FeeProposal proposal = FeePolicy.checkNotice(state, cmd, calendar.today(), calendar.workingDays());
+        apply(new FeeNoticeIssued(requestId, cmd.noticeOn(), cmd.amountYuan(), cmd.deliveredOn(), cmd.basis(),
+                proposal == null ? null : proposal.quantity(), proposal == null ? null : proposal.amountYuan(),
+                proposal == null ? null : cmd.overrideReason()));
     }
 
     @CommandHandler
@@ -135,6 +144,19 @@ public class InformationRequest {
         requireUnanswered("登记缴费");
         FeePolicy.checkPayment(state, cmd, calendar.today());
         apply(new FeePaid(requestId, cmd.paidOn()));
+    }
+
+    @CommandHandler
+    public void handle(DeferAnswer cmd, LegalCalendar calendar) {
+        requireUnanswered("延迟答复");
+        DeferralPolicy.check(state, cmd, calendar.today(), calendar.workingDays());
+        apply(new AnswerDeferred(requestId, cmd.decidedOn(), cmd.dueOn(), cmd.reason()));
+    }
+
+    @CommandHandler
+    public void handle(AssignRequest cmd) {
+        AssignmentPolicy.check(state, cmd);
+        apply(new RequestAssigned(requestId, cmd.assignee(), state.handling().assignee()));
     }
 
     @CommandHandler

@@ -95,7 +95,7 @@ public class RequestIntake {
         Integer closedThrough = closedYears.closedThrough(request.agencyCode(), request.receivedOn());
         String trackingNo = trackingNumbers.next(request.agencyCode(), request.receivedOn().getYear());
         commands.sendAndWait(new LogRequest(requestId, trackingNo, request.agencyCode(), request.receivedOn(),
-                request.channel(), applicant, request.description().strip(), closedThrough));
+                request.channel(), applicant, request.description().strip(), closedThrough, request.deliveryForm()));
         if (bodyHash != null) {
             jdbc.update("INSERT INTO idempotency_record (request_id, body_hash) VALUES (?, ?)", requestId, bodyHash);
         }

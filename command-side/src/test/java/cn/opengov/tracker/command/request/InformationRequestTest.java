@@ -5,12 +5,16 @@ import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.CaseResult;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
+import cn.opengov.tracker.api.request.DeliveryForm;
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.api.request.command.AnswerRequest;
+import cn.opengov.tracker.api.request.command.AssignRequest;
 import cn.opengov.tracker.api.request.command.CarryOverRequest;
 import cn.opengov.tracker.api.request.command.CorrectApplicantType;
 import cn.opengov.tracker.api.request.command.CorrectReceiptDate;
 import cn.opengov.tracker.api.request.command.DecideCase;
+import cn.opengov.tracker.api.request.command.DeferAnswer;
 import cn.opengov.tracker.api.request.command.EndConsultation;
 import cn.opengov.tracker.api.request.command.ExtendDeadline;
 import cn.opengov.tracker.api.request.command.FileLawsuit;
@@ -22,6 +26,7 @@ import cn.opengov.tracker.api.request.command.ReclassifyOutcome;
 import cn.opengov.tracker.api.request.command.RecordFeePayment;
 import cn.opengov.tracker.api.request.command.SendCorrectionNotice;
 import cn.opengov.tracker.api.request.command.StartConsultation;
+import cn.opengov.tracker.api.request.event.AnswerDeferred;
 import cn.opengov.tracker.api.request.event.ApplicantTypeCorrected;
 import cn.opengov.tracker.api.request.event.CarryOverRevoked;
 import cn.opengov.tracker.api.request.event.ConsultationEnded;
@@ -38,6 +43,7 @@ import cn.opengov.tracker.api.request.event.ReceiptDateCorrected;
 import cn.opengov.tracker.api.request.event.ReconsiderationDecided;
 import cn.opengov.tracker.api.request.event.ReconsiderationFiled;
 import cn.opengov.tracker.api.request.event.RequestAnswered;
+import cn.opengov.tracker.api.request.event.RequestAssigned;
 import cn.opengov.tracker.api.request.event.RequestCarriedOver;
 import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.api.rule.Rule;
@@ -469,6 +475,286 @@ class InformationRequestTest {
                     .expectException(refusedBy(Rule.CASE_ALREADY_DECIDED));
             fixture.given(received("2025-03-03")).when(new DecideCase(ID, "nope", d("2025-08-02"), CaseResult.OTHER))
                     .expectException(refusedBy(Rule.CASE_NOT_FOUND));
+        }
+    }
+
+    @Nested
+    class RuleSetByDateOfReceipt {
+        /** 条例第二十九条第二款第三项: the form the applicant asks the information in, recorded on receipt. */
+        @Test
+        void recordsTheRequestedFormOfDelivery() {
+            fixture.givenNoPriorActivity()
+                    .when(new LogRequest(ID, "ZNX-2025-0001", "ZNX", d("2025-03-03"), Channel.IN_PERSON, APPLICANT,
+                            "申请公开某专项资金使用情况", null, DeliveryForm.PAPER_MAIL))
+                    .expectEvents(new RequestReceived(ID, "ZNX-2025-0001", "ZNX", d("2025-03-03"), Channel.IN_PERSON,
+                            APPLICANT, "申请公开某专项资金使用情况", DeliveryForm.PAPER_MAIL));
+        }
+
+        /** Requests from 2019-01-01 are accepted: the 2019 annual report covers the whole year. */
+        @Test
+        void acceptsARequestReceivedBeforeTheRevisionTookEffect() {
+            fixture.givenNoPriorActivity().when(log("2019-01-02", null)).expectEvents(received("2019-01-02"));
+        }
+
+        /** 2007年条例第二十四条第二款: an extension of at most 15 working days before 2019-05-15. */
+        @Test
+        void before15May2019AnExtensionIsAtMostFifteenWorkingDays() {
+            fixture.given(received("2019-05-14")).when(new ExtendDeadline(ID, d("2019-05-20"), 16, "r", "办公室主任王五"))
+                    .expectException(refusedBy(Rule.EXTENSION_DAYS_OUT_OF_RANGE)).expectNoEvents();
+            fixture.given(received("2019-05-14")).when(new ExtendDeadline(ID, d("2019-05-20"), 15, "r", "办公室主任王五"))
+                    .expectEvents(new DeadlineExtended(ID, d("2019-05-20"), 15, "r", "办公室主任王五"));
+            fixture.given(received("2019-05-15")).when(new ExtendDeadline(ID, d("2019-05-20"), 20, "r", "办公室主任王五"))
+                    .expectEvents(new DeadlineExtended(ID, d("2019-05-20"), 20, "r", "办公室主任王五"));
+        }
+
+        /** 2007年条例第二十四条第二款: the extension is approved within the 15-day limit (received 2019-03-01: due 03-22). */
+        @Test
+        void before15May2019TheExtensionIsApprovedWithinFifteenWorkingDays() {
+            fixture.given(received("2019-03-01")).when(new ExtendDeadline(ID, d("2019-03-25"), 5, "r", "主任"))
+                    .expectException(refusedBy(Rule.EXTENSION_AFTER_DUE));
+            fixture.given(received("2019-03-01")).when(new ExtendDeadline(ID, d("2019-03-22"), 5, "r", "主任"))
+                    .expectEvents(new DeadlineExtended(ID, d("2019-03-22"), 5, "r", "主任"));
+        }
+
+        /** A receipt-date correction into the 2007 条例 is refused when a step taken has no ground there. */
+        @Test
+        void aReceiptDateCorrectedIntoThe2007RulesMustKeepTheStepsLawful() {
+            fixture.given(received("2019-05-15"), new DeadlineExtended(ID, d("2019-05-20"), 20, "r", "主任"))
+                    .when(new CorrectReceiptDate(ID, d("2019-05-14"), "登记错误", null))
+                    .expectException(refusedBy(Rule.RECEIPT_CORRECTION_CONFLICTS)).expectNoEvents();
+            fixture.given(received("2019-05-15"), new DeadlineExtended(ID, d("2019-05-20"), 15, "r", "主任"))
+                    .when(new CorrectReceiptDate(ID, d("2019-05-14"), "登记错误", null))
+                    .expectEvents(new ReceiptDateCorrected(ID, d("2019-05-15"), d("2019-05-14"), "登记错误"));
+        }
+
+        /** 2019 第三十五条 has no counterpart in the 2007 条例. */
+        @Test
+        void before15May2019AnAnswerCannotBeDeferred() {
+            fixture.given(received("2019-03-01")).when(new DeferAnswer(ID, d("2019-03-20"), d("2019-04-30"), "申请数量明显超过合理范围"))
+                    .expectException(refusedBy(Rule.DEFERRAL_NOT_IN_2007_RULES));
+        }
+    }
+
+    @Nested
+    class ExtensionApproval {
+        /** 条例第三十三条第二款: the head of the disclosure office consents; who did is recorded. */
+        @Test
+        void recordsWhoApprovedTheExtension() {
+            fixture.given(received("2024-04-30")).when(new ExtendDeadline(ID, d("2024-05-20"), 20, "需要调取档案", "办公室主任王五"))
+                    .expectEvents(new DeadlineExtended(ID, d("2024-05-20"), 20, "需要调取档案", "办公室主任王五"));
+        }
+
+        /** Old clients send no approver: still recorded (the detail flags it). */
+        @Test
+        void anExtensionWithoutTheApproverIsStillRecorded() {
+            fixture.given(received("2024-04-30")).when(new ExtendDeadline(ID, d("2024-05-20"), 20, "需要调取档案"))
+                    .expectEvents(new DeadlineExtended(ID, d("2024-05-20"), 20, "需要调取档案", null));
+        }
+    }
+
+    @Nested
+    class ConsultationReplyLimit {
+        /** 条例第三十二条、第三十四条: the reply limit runs from receipt of the letter, recorded when known. */
+        @Test
+        void recordsWhenTheLetterWasDelivered() {
+            fixture.given(received("2025-03-03"))
+                    .when(new StartConsultation(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10"), d("2025-03-12")))
+                    .expectEvents(new ConsultationStarted(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10"), d("2025-03-12")));
+        }
+
+        @Test
+        void theLetterIsNotDeliveredBeforeItWasSentNorInTheFuture() {
+            fixture.given(received("2025-03-03"))
+                    .when(new StartConsultation(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10"), d("2025-03-09")))
+                    .expectException(refusedBy(Rule.END_BEFORE_START));
+            fixture.given(received("2025-03-03"))
+                    .when(new StartConsultation(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10"), d("2026-11-22")))
+                    .expectException(refusedBy(Rule.DATE_IN_FUTURE));
+        }
+
+        /**
+         * 条例第三十二条、第三十四条: a consultation open past its reply limit (sent 2025-03-10, due 03-31) stops the clock
+         * no more: the request is due 2025-04-22, so an extension approved after that is late.
+         */
+        @Test
+        void aConsultationOpenPastItsReplyLimitNoLongerHoldsTheDeadlineOff() {
+            var open = new ConsultationStarted(ID, "c1", ConsultationKind.THIRD_PARTY, "某企业", d("2025-03-10"));
+            fixture.given(received("2025-03-03"), open).when(new ExtendDeadline(ID, d("2025-04-23"), 5, "r", "主任"))
+                    .expectException(refusedBy(Rule.EXTENSION_AFTER_DUE));
+            fixture.given(received("2025-03-03"), open).when(new ExtendDeadline(ID, d("2025-04-22"), 5, "r", "主任"))
+                    .expectEvents(new DeadlineExtended(ID, d("2025-04-22"), 5, "r", "主任"));
+        }
+    }
+
+    @Nested
+    class DeferredAnswer {
+        private final DeferAnswer defer = new DeferAnswer(ID, d("2025-03-28"), d("2025-04-30"), "同一申请人本月申请数量明显超过合理范围");
+
+        /** 条例第三十五条: the agency sets a later, reasonable due date and tells the applicant. */
+        @Test
+        void defersTheAnswerToALaterDate() {
+            fixture.given(received("2025-03-03")).when(defer)
+                    .expectEvents(new AnswerDeferred(ID, d("2025-03-28"), d("2025-04-30"), "同一申请人本月申请数量明显超过合理范围"));
+        }
+
+        /** 条例第三十五条: decided on or before the current due date (received 2025-03-03: due 03-31). */
+        @Test
+        void isDecidedNoLaterThanTheCurrentDueDate() {
+            fixture.given(received("2025-03-03")).when(new DeferAnswer(ID, d("2025-03-31"), d("2025-04-30"), "r"))
+                    .expectEvents(new AnswerDeferred(ID, d("2025-03-31"), d("2025-04-30"), "r"));
+            fixture.given(received("2025-03-03")).when(new DeferAnswer(ID, d("2025-04-01"), d("2025-04-30"), "r"))
+                    .expectException(refusedBy(Rule.DEFERRAL_AFTER_DUE)).expectNoEvents();
+        }
+
+        @Test
+        void theNewDueDateIsLaterThanTheCurrentOne() {
+            fixture.given(received("2025-03-03")).when(new DeferAnswer(ID, d("2025-03-28"), d("2025-03-31"), "r"))
+                    .expectException(refusedBy(Rule.DEFERRED_DUE_NOT_LATER));
+        }
+
+        @Test
+        void isDecidedOnceOnly() {
+            fixture.given(received("2025-03-03"), new AnswerDeferred(ID, d("2025-03-28"), d("2025-04-30"), "r"))
+                    .when(new DeferAnswer(ID, d("2025-04-01"), d("2025-05-30"), "r"))
+                    .expectException(refusedBy(Rule.ALREADY_DEFERRED));
+        }
+
+        @Test
+        void needsAKnownDueDate() {
+            fixture.given(received("2025-03-03"), new CorrectionRequested(ID, d("2025-03-05"), "x", d("2025-03-20")))
+                    .when(defer).expectException(refusedBy(Rule.DEFERRAL_WITHOUT_DUE_DATE));
+            fixture.given(received("2025-03-03"), new FeeNoticeIssued(ID, d("2025-03-05"), BigDecimal.TEN))
+                    .when(defer).expectException(refusedBy(Rule.DEFERRAL_WITHOUT_DUE_DATE));
+        }
+
+        @Test
+        void anExtensionAfterTheDeferralIsCheckedAgainstTheDeferredDate() {
+            fixture.given(received("2025-03-03"), new AnswerDeferred(ID, d("2025-03-28"), d("2025-04-30"), "r"))
+                    .when(new ExtendDeadline(ID, d("2025-04-15"), 5, "r", "主任"))
+                    .expectEvents(new DeadlineExtended(ID, d("2025-04-15"), 5, "r", "主任"));
+        }
+    }
+
+    @Nested
+    class InformationProcessingFee {
+        /** 国办函〔2020〕109号第六条: the notice is issued within the time limit — its last day included. */
+        @Test
+        void aNoticeOnTheDueDateIsAcceptedOneAfterItRefused() {
+            // received 2025-01-20: due 2025-02-21 (SPEC §3)
+            fixture.given(received("2025-01-20")).when(new IssueFeeNotice(ID, d("2025-02-21"), BigDecimal.TEN))
+                    .expectEvents(new FeeNoticeIssued(ID, d("2025-02-21"), BigDecimal.TEN));
+            fixture.given(received("2025-01-20")).when(new IssueFeeNotice(ID, d("2025-02-24"), BigDecimal.TEN))
+                    .expectException(refusedBy(Rule.FEE_NOTICE_AFTER_DUE)).expectNoEvents();
+            fixture.given(received("2025-01-20")).when(new IssueFeeNotice(ID, d("2025-06-03"), BigDecimal.TEN))
+                    .expectException(refusedBy(Rule.FEE_NOTICE_AFTER_DUE));
+        }
+
+        /** 109号第六条: delivered not before the notice. */
+        @Test
+        void theNoticeIsNotDeliveredBeforeItWasIssued() {
+            fixture.given(received("2025-03-03"))
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), BigDecimal.TEN, d("2025-03-04"), null, null, null, null))
+                    .expectException(refusedBy(Rule.END_BEFORE_START));
+        }
+
+        /**
+         * 109号第四条: the applicant's 12th request of the month costs 100元; accepted as proposed, the proposal and the
+         * quantity are recorded with it.
+         */
+        @Test
+        void perRequestRecordsWhatTheTiersPropose() {
+            fixture.given(received("2025-03-03"))
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("100.00"), d("2025-03-07"), FeeBasis.PER_REQUEST, null, 11, null))
+                    .expectEvents(new FeeNoticeIssued(ID, d("2025-03-05"), new BigDecimal("100.00"), d("2025-03-07"),
+                            FeeBasis.PER_REQUEST, 1, new BigDecimal("100.00"), null));
+        }
+
+        /** 109号第五条: 120 pages cost 700 + 400 = 1100元. */
+        @Test
+        void perVolumeCountsThePages() {
+            fixture.given(received("2025-03-03"))
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("1100"), null, FeeBasis.PER_VOLUME, 120, null, null))
+                    .expectEvents(new FeeNoticeIssued(ID, d("2025-03-05"), new BigDecimal("1100"), null,
+                            FeeBasis.PER_VOLUME, 120, new BigDecimal("1100.00"), null));
+            fixture.given(received("2025-03-03"))
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("1100"), null, FeeBasis.PER_VOLUME, null, null, null))
+                    .expectException(refusedBy(Rule.FEE_QUANTITY_INVALID));
+        }
+
+        /** Staff may override the proposal, with a reason; without one it is refused. */
+        @Test
+        void anAmountOtherThanTheProposalNeedsAReason() {
+            fixture.given(received("2025-03-03"))
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("50"), null, FeeBasis.PER_REQUEST, null, 11, null))
+                    .expectException(refusedBy(Rule.FEE_OVERRIDE_WITHOUT_REASON)).expectNoEvents();
+            fixture.given(received("2025-03-03"))
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("50"), null, FeeBasis.PER_REQUEST, null, 11, "申请人为低保对象，减半"))
+                    .expectEvents(new FeeNoticeIssued(ID, d("2025-03-05"), new BigDecimal("50"), null,
+                            FeeBasis.PER_REQUEST, 1, new BigDecimal("100.00"), "申请人为低保对象，减半"));
+        }
+
+        /** 109号第四条(一): the first ten of the month are free, so a fee for the 3rd is an override with a reason. */
+        @Test
+        void aFeeInsideTheFreeAllowanceIsAnOverride() {
+            fixture.given(received("2025-03-03"))
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("100"), null, FeeBasis.PER_REQUEST, null, 2, null))
+                    .expectException(refusedBy(Rule.FEE_OVERRIDE_WITHOUT_REASON));
+        }
+
+        /** 109号第五条: 按量 does not apply to reading and copying by hand on site. */
+        @Test
+        void perVolumeIsRefusedForReadingOnSite() {
+            var onSite = new RequestReceived(ID, "ZNX-2025-0001", "ZNX", d("2025-03-03"), Channel.IN_PERSON, APPLICANT,
+                    "申请公开某专项资金使用情况", DeliveryForm.ON_SITE_READING);
+            fixture.given(onSite)
+                    .when(new IssueFeeNotice(ID, d("2025-03-05"), new BigDecimal("10"), null, FeeBasis.PER_VOLUME, 31, null, null))
+                    .expectException(refusedBy(Rule.FEE_BASIS_NOT_APPLICABLE));
+        }
+
+        /** The 办法 took effect on 2021-01-01: no tiers, so no basis, before it. */
+        @Test
+        void noBasisBefore2021() {
+            fixture.given(received("2020-12-01"))
+                    .when(new IssueFeeNotice(ID, d("2020-12-10"), new BigDecimal("100"), null, FeeBasis.PER_REQUEST, null, 11, null))
+                    .expectException(refusedBy(Rule.FEE_BASIS_NOT_IN_FORCE));
+        }
+
+        /**
+         * 109号第六条: the applicant pays within 20 working days of the day after receiving the notice — for a notice of
+         * 2024-09-27 received 2024-10-08, by 2024-11-04 — so OTHER_FEE_UNPAID waits until after that.
+         */
+        @Test
+        void unpaidCountsFromTheDayTheApplicantReceivedTheNotice() {
+            var delivered = new FeeNoticeIssued(ID, d("2024-09-27"), BigDecimal.TEN, d("2024-10-08"), null);
+            fixture.given(received("2024-09-20"), delivered).when(answer("2024-11-04", OutcomeCategory.OTHER_FEE_UNPAID))
+                    .expectException(refusedBy(Rule.OUTCOME_NEEDS_UNPAID_FEE));
+            fixture.given(received("2024-09-20"), delivered).when(answer("2024-11-05", OutcomeCategory.OTHER_FEE_UNPAID))
+                    .expectEvents(answered("2024-11-05", OutcomeCategory.OTHER_FEE_UNPAID));
+        }
+    }
+
+    @Nested
+    class Assignment {
+        /** SPEC §2b: a request's 承办人. */
+        @Test
+        void assignsAndReassigns() {
+            fixture.given(received("2025-03-03")).when(new AssignRequest(ID, "staff"))
+                    .expectEvents(new RequestAssigned(ID, "staff", null));
+            fixture.given(received("2025-03-03"), new RequestAssigned(ID, "staff", null)).when(new AssignRequest(ID, "lisi"))
+                    .expectEvents(new RequestAssigned(ID, "lisi", "staff"));
+        }
+
+        /** Reassignable any time: after the answer a reconsideration or lawsuit still needs someone to handle it. */
+        @Test
+        void mayBeReassignedAfterTheAnswer() {
+            fixture.given(received("2025-03-03"), new RequestAssigned(ID, "staff", null), answered("2025-03-20", OutcomeCategory.DISCLOSED))
+                    .when(new AssignRequest(ID, "lisi")).expectEvents(new RequestAssigned(ID, "lisi", "staff"));
+        }
+
+        @Test
+        void assigningTheSameStaffAgainChangesNothing() {
+            fixture.given(received("2025-03-03"), new RequestAssigned(ID, "staff", null)).when(new AssignRequest(ID, "staff"))
+                    .expectException(refusedBy(Rule.ALREADY_ASSIGNED));
         }
     }
 

@@ -62,5 +62,10 @@ class CommandAnswersTest extends CommandSideTest {
                 "channel", "MAIL", "applicant", Map.of("type", "NATURAL_PERSON", "name", " 李四 ", "idNumber", "11010519491231002x",
                         "phone", "138"), "description", " 某事项 "), RequestBodies.NewRequest.class);
         assertThat(json.writeValueAsString(body.toRequest())).isEqualTo(json.writeValueAsString(body));
+        RequestBodies.NewRequest withForm = json.convertValue(Map.of("agencyCode", "ZNX", "receivedOn", "2025-03-03",
+                "channel", "MAIL", "applicant", Map.of("type", "NATURAL_PERSON", "name", "李四"), "description", "某事项",
+                "deliveryForm", "PAPER_MAIL"), RequestBodies.NewRequest.class);
+        assertThat(json.writeValueAsString(withForm.toRequest())).isEqualTo(json.writeValueAsString(withForm))
+                .contains("\"deliveryForm\":\"PAPER_MAIL\"");
     }
 }

@@ -2,9 +2,13 @@ package cn.opengov.tracker.command.web;
 
 import cn.opengov.tracker.api.report.CaseFacts;
 import cn.opengov.tracker.api.report.RequestFacts;
+import cn.opengov.tracker.api.request.Applicant;
+import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.CaseKind;
 import cn.opengov.tracker.api.request.CaseResult;
+import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.event.RequestEvent;
+import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.command.lookup.RequestIndex;
 import cn.opengov.tracker.command.request.policy.CarryOverPolicy;
@@ -60,6 +64,10 @@ class LookupDefinitionsTest extends CommandSideTest {
             assertThat(row.get("answered_on") == null ? null : ((java.sql.Date) row.get("answered_on")).toLocalDate())
                     .isEqualTo(state.answeredOn());
             assertThat(row.get("outcome")).isEqualTo(state.outcome() == null ? null : state.outcome().name());
+            Map<String, Object> applicant = jdbc.queryForMap("SELECT applicant_name, applicant_id_number FROM request_index "
+                    + "WHERE request_id = ?", l.requestId());
+            assertThat(applicant.get("applicant_name")).as("109号's count by applicant").isEqualTo(state.applicant().name());
+            assertThat(applicant.get("applicant_id_number")).isEqualTo(state.applicant().idNumber());
             assertThat(jdbc.queryForList("SELECT unnest(carried_from) FROM request_index WHERE request_id = ? ORDER BY 1",
                     Integer.class, l.requestId())).isEqualTo(state.carriedFrom());
             List<CaseFacts> cases = jdbc.query("SELECT agency_code, kind, filed_on, decided_on, result FROM case_index "
@@ -88,6 +96,34 @@ class LookupDefinitionsTest extends CommandSideTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    /**
+     * V20 fills the applicant of the rows logged before it from their RequestReceived events, in SQL: it must come to
+     * what LookupProjection writes.
+     */
+    @Test
+    void theMigrationTakesTheApplicantFromTheEvents() throws Exception {
+        String agency = "L" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        List<Lifecycle> lifecycles = new RandomLifecycles(20).next(40, List.of(agency), null);
+        lifecycles.forEach(this::record);
+        UUID withId = UUID.randomUUID();
+        eventStore.publish(new GenericDomainEventMessage<>("InformationRequest", withId.toString(), 0,
+                new RequestReceived(withId, agency + "-2025-9999", agency, LocalDate.of(2025, 3, 3), Channel.ONLINE,
+                        new Applicant(ApplicantType.NATURAL_PERSON, "张三", "11010519491231002X", null, null, null), "申请"),
+                MetaData.with("recordedBy", "tester")));
+        String sql;
+        try (var in = getClass().getResourceAsStream("/db/command/V20__request_index_applicant.sql")) {
+            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String update = sql.substring(sql.indexOf("UPDATE request_index"));
+        List<Map<String, Object>> written = jdbc.queryForList("SELECT request_id, applicant_name, applicant_id_number "
+                + "FROM request_index WHERE agency_code = ? ORDER BY request_id", agency);
+        jdbc.update("UPDATE request_index SET applicant_name = NULL, applicant_id_number = NULL WHERE agency_code = ?", agency);
+        jdbc.update(update.replace("WHERE e.aggregate_identifier = r.request_id::text", "WHERE e.aggregate_identifier = r.request_id::text AND r.agency_code = ?"), agency);
+        assertThat(jdbc.queryForList("SELECT request_id, applicant_name, applicant_id_number FROM request_index "
+                + "WHERE agency_code = ? ORDER BY request_id", agency)).isEqualTo(written);
+        assertThat(written).anySatisfy(row -> assertThat(row.get("applicant_id_number")).isEqualTo("11010519491231002X"));
     }
 
     private void record(Lifecycle l) {

@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,18 @@ public class UserDirectory {
                 (rs, i) -> new UserAccount(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getBoolean(5), rs.getLong(6)), username);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The accounts a request of one of these agencies can be assigned to (承办人): enabled staff and supervisors of
+     * exactly that agency, by agency and name.
+     */
+    public List<UserAccount> assignableIn(Collection<String> agencyCodes) {
+        return jdbc.query("""
+                SELECT username, password_hash, role, agency_code, enabled, version FROM app_user
+                WHERE agency_code = ANY(?) AND enabled AND role IN ('STAFF', 'SUPERVISOR') ORDER BY agency_code, username""",
+                (rs, i) -> new UserAccount(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getBoolean(5), rs.getLong(6)), (Object) agencyCodes.toArray(String[]::new));
     }
 
     public UserAccount require(String username) {

@@ -11,6 +11,7 @@ import cn.opengov.tracker.query.annualmatrix.export.HtmlExport;
 import cn.opengov.tracker.query.annualmatrix.export.OfficialLayout;
 import cn.opengov.tracker.query.annualmatrix.export.ReportDocument;
 import cn.opengov.tracker.query.annualmatrix.export.XlsxExport;
+import cn.opengov.tracker.query.fees.FeeQueries;
 import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,14 +34,17 @@ public class AnnualMatrixController {
     private final AnnualMatrixQueries matrices;
     private final MatrixCells cells;
     private final ReviewLitigationQueries reviewLitigation;
+    private final FeeQueries fees;
     private final AgencyScope scope;
     private final AgencyDirectory agencies;
 
     public AnnualMatrixController(AnnualMatrixQueries matrices, MatrixCells cells,
-                                  ReviewLitigationQueries reviewLitigation, AgencyScope scope, AgencyDirectory agencies) {
+                                  ReviewLitigationQueries reviewLitigation, FeeQueries fees, AgencyScope scope,
+                                  AgencyDirectory agencies) {
         this.matrices = matrices;
         this.cells = cells;
         this.reviewLitigation = reviewLitigation;
+        this.fees = fees;
         this.scope = scope;
         this.agencies = agencies;
     }
@@ -96,7 +100,8 @@ public class AnnualMatrixController {
         if (!m.table().balanced()) {
             note = (note == null ? "注：" : note + "；") + "勾稽关系不平衡，请核对";
         }
-        return new ReportDocument(title, note, OfficialLayout.sectionThree(m.table()), OfficialLayout.sectionFour(section4));
+        return new ReportDocument(title, note, OfficialLayout.sectionThree(m.table()), OfficialLayout.sectionFour(section4),
+                fees.figures(year, codes).statement(year));
     }
 
     private static String fileName(int year, String agencyCode, String extension) {

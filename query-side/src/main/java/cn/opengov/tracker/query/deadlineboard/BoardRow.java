@@ -13,13 +13,22 @@ import java.util.UUID;
 /** One unanswered request on the board, with what the board needs already computed. */
 record BoardRow(UUID requestId, String agencyCode, String trackingNo, String applicantName, LocalDate receivedOn,
                 ClockPhase phase, LocalDate answerDueOn, LocalDate correctionNoticeDueOn, LocalDate lastStepOn,
-                RequestTimeline timeline) {
+                RequestTimeline timeline, String assignee) {
 
     static BoardRow of(RequestState s, WorkingDayCalendar calendar) {
         RequestTimeline t = s.timeline();
         return new BoardRow(s.requestId(), s.agencyCode(), s.trackingNo(), s.applicant().name(), t.receivedOn(),
                 ClockPhase.of(t), Deadlines.answerDueOrNull(t, calendar), correctionNoticeDueOrNull(t, calendar),
-                t.lastStepOn(), t);
+                t.lastStepOn(), t, s.handling().assignee());
+    }
+
+    /**
+     * Whether the stored phase and due date tell the state as of {@code day}: not when the day is before a step
+     * (the timeline as it stood then counts), nor while a consultation or fee notice is open (a consultation stops
+     * the clock only until its reply limit, so the day decides whether the request is suspended).
+     */
+    boolean storedStateHoldsOn(LocalDate day) {
+        return !day.isBefore(lastStepOn) && phase != ClockPhase.SUSPENDED;
     }
 
     static LocalDate correctionNoticeDueOrNull(RequestTimeline t, WorkingDayCalendar calendar) {
@@ -33,6 +42,6 @@ record BoardRow(UUID requestId, String agencyCode, String trackingNo, String app
     BoardRow recomputed(WorkingDayCalendar calendar) {
         return new BoardRow(requestId, agencyCode, trackingNo, applicantName, receivedOn, phase,
                 Deadlines.answerDueOrNull(timeline, calendar), correctionNoticeDueOrNull(timeline, calendar), lastStepOn,
-                timeline);
+                timeline, assignee);
     }
 }

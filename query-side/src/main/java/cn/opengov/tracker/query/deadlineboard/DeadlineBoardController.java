@@ -23,7 +23,8 @@ public class DeadlineBoardController {
     public DeadlineBoard board(@RequestParam(required = false) String agencyCode,
                                @RequestParam(defaultValue = "false") boolean includeSubAgencies,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                               @RequestParam(required = false) List<BoardState> state) {
-        return board.board(agencyCode, includeSubAgencies, asOf, state);
+                               @RequestParam(required = false) List<BoardState> state,
+                               @RequestParam(required = false) String assignee) {
+        return board.board(agencyCode, includeSubAgencies, asOf, state, assignee);
     }
 }

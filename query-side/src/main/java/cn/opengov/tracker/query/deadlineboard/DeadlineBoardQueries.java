@@ -18,7 +18,8 @@ import java.util.List;
  * The deadline board of an agency (and, when asked, its sub-agencies) as of any date. Due dates come stored; per
  * line only the working days left are counted, in O(1). A line whose steps are all on or before {@code asOf} uses
  * the stored dates; for an earlier {@code asOf} its timeline is replayed up to that day, so steps taken later do
- * not show.
+ * not show. A line with a consultation or fee notice open is also read from its timeline: a consultation stops the
+ * clock only until its reply limit (SPEC §2b), so whether it is suspended depends on the day.
  */
 @Component
 public class DeadlineBoardQueries {
@@ -45,23 +46,37 @@ public class DeadlineBoardQueries {
      * @param states null or empty for every state
      */
     public DeadlineBoard board(String agencyCode, boolean includeSubAgencies, LocalDate asOf, List<BoardState> states) {
+        return board(agencyCode, includeSubAgencies, asOf, states, null);
+    }
+
+    /**
+     * @param asOf     null for today
+     * @param states   null or empty for every state
+     * @param assignee the 承办人's username; null or blank for every request
+     */
+    public DeadlineBoard board(String agencyCode, boolean includeSubAgencies, LocalDate asOf, List<BoardState> states,
+                               String assignee) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         List<String> codes = scope.codesFor(agencyCode, includeSubAgencies);
         WorkingDayCalendar calendar = calendars.current();
+        boolean byAssignee = assignee != null && !assignee.isBlank();
         List<BoardRow> rows = jdbc.query("SELECT " + DeadlineBoardWriter.COLUMNS
-                        + " FROM deadline_board WHERE agency_code = ANY(?) AND received_on <= ?",
-                DeadlineBoardWriter.ROW, codes.toArray(String[]::new), day);
+                        + " FROM deadline_board WHERE agency_code = ANY(?) AND received_on <= ?"
+                        + (byAssignee ? " AND assignee = ?" : ""),
+                DeadlineBoardWriter.ROW, byAssignee ? new Object[] {codes.toArray(String[]::new), day, assignee.strip()}
+                        : new Object[] {codes.toArray(String[]::new), day});
         List<DeadlineBoard.BoardItem> items = new ArrayList<>(rows.size());
         for (BoardRow row : rows) {
-            BoardStatus status = day.isBefore(row.lastStepOn())
-                    ? BoardStatus.of(row.timeline(), day, calendar)
-                    : BoardStatus.of(row.phase(), row.answerDueOn(), day, calendar);
+            BoardStatus status = row.storedStateHoldsOn(day)
+                    ? BoardStatus.of(row.phase(), row.answerDueOn(), day, calendar)
+                    : BoardStatus.of(row.timeline(), day, calendar);
             if (states != null && !states.isEmpty() && !states.contains(status.state())) {
                 continue;
             }
             items.add(new DeadlineBoard.BoardItem(row.requestId(), row.trackingNo(), row.agencyCode(), row.applicantName(),
                     row.receivedOn(), status.state(), status.state().label(), status.answerDueOn(),
-                    status.workingDaysLeft(), row.correctionNoticeDueOn()));
+                    status.workingDaysLeft(), row.correctionNoticeDueOn(), status.consultationOverdue(), row.assignee(),
+                    row.timeline().ruleSet().code()));
         }
         items.sort(SOONEST_DUE);
         return new DeadlineBoard(day, items);

@@ -30,12 +30,12 @@ import java.util.UUID;
 public class DeadlineBoardWriter implements ReadModelWriter {
 
     static final String COLUMNS = "request_id, agency_code, tracking_no, applicant_name, received_on, phase, "
-            + "answer_due_on, correction_notice_due_on, last_step_on, timeline";
+            + "answer_due_on, correction_notice_due_on, last_step_on, timeline, assignee";
 
     static final RowMapper<BoardRow> ROW = (rs, i) -> new BoardRow(rs.getObject(1, UUID.class), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), ClockPhase.valueOf(rs.getString(6)),
             rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
-            StateJson.read(rs.getString(10), RequestTimeline.class));
+            StateJson.read(rs.getString(10), RequestTimeline.class), rs.getString(11));
 
     private final JdbcTemplate jdbc;
     private final CalendarStore calendars;
@@ -100,11 +100,11 @@ public class DeadlineBoardWriter implements ReadModelWriter {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO deadline_board (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        jdbc.batchUpdate("INSERT INTO deadline_board (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (request_id) DO UPDATE SET applicant_name = EXCLUDED.applicant_name, "
                 + "received_on = EXCLUDED.received_on, phase = EXCLUDED.phase, answer_due_on = EXCLUDED.answer_due_on, "
                 + "correction_notice_due_on = EXCLUDED.correction_notice_due_on, last_step_on = EXCLUDED.last_step_on, "
-                + "timeline = EXCLUDED.timeline", rows, 500, DeadlineBoardWriter::bind);
+                + "timeline = EXCLUDED.timeline, assignee = EXCLUDED.assignee", rows, 500, DeadlineBoardWriter::bind);
     }
 
     private static void bind(PreparedStatement ps, BoardRow r) throws SQLException {
@@ -118,6 +118,7 @@ public class DeadlineBoardWriter implements ReadModelWriter {
         setDate(ps, 8, r.correctionNoticeDueOn());
         ps.setObject(9, r.lastStepOn());
         ps.setString(10, StateJson.write(r.timeline()));
+        ps.setString(11, r.assignee());
     }
 
     private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {

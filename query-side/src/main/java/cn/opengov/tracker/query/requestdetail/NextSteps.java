@@ -37,6 +37,9 @@ final class NextSteps {
             } else if (t.feePause().get().isOpen()) {
                 steps.add("FEE_PAID");
             }
+            if (!t.isDeferred() && !t.isAwaitingCorrection() && t.ruleSet().allowsDeferredAnswer()) {
+                steps.add("ANSWER_DEFERRAL");
+            }
             steps.add("ANSWER");
         } else {
             steps.add("OUTCOME_RECLASSIFICATION");
@@ -48,6 +51,7 @@ final class NextSteps {
         if (s.cases().stream().anyMatch(c -> c.decidedOn() == null)) {
             steps.add("CASE_DECISION");
         }
+        steps.add("ASSIGNMENT");
         return steps;
     }
 }

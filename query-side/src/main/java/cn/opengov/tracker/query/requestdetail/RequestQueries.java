@@ -1,5 +1,8 @@
 package cn.opengov.tracker.query.requestdetail;
 
+import cn.opengov.tracker.api.fee.InformationProcessingFees;
+import cn.opengov.tracker.api.fee.SameApplicant;
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
@@ -12,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,6 +54,18 @@ public class RequestQueries {
      * @param q      matched against tracking number, applicant name and description; null for no filter
      */
     public RequestPage list(String agencyCode, boolean includeSubAgencies, String status, String q, int page, int size) {
+        return list(agencyCode, includeSubAgencies, status, q, null, page, size);
+    }
+
+    /**
+     * A page of requests, newest receipt first.
+     *
+     * @param status   null or blank for all, OPEN or ANSWERED
+     * @param q        matched against tracking number, applicant name and description; null for no filter
+     * @param assignee the 承办人's username; null or blank for no filter
+     */
+    public RequestPage list(String agencyCode, boolean includeSubAgencies, String status, String q, String assignee,
+                            int page, int size) {
         Boolean answered = parseStatus(status);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw RuleViolation.ofField(page < 0 ? "page" : "size", Rule.INVALID_VALUE,
@@ -63,6 +80,10 @@ public class RequestQueries {
         args.add(codes.toArray(String[]::new));
         if (answered != null) {
             where.append(answered ? " AND answered_on IS NOT NULL" : " AND answered_on IS NULL");
+        }
+        if (assignee != null && !assignee.isBlank()) {
+            where.append(" AND assignee = ?");
+            args.add(assignee.strip());
         }
         if (q != null && !q.isBlank()) {
             // inside the agencies' rows (their index narrows first); a tracking number may be typed in part
@@ -84,12 +105,50 @@ public class RequestQueries {
 
     /** One request the user may see (else 404, which does not reveal that it exists). */
     public RequestDetail detail(UUID id) {
-        RequestState state = jdbc.query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view WHERE request_id = ?",
+        RequestState state = visible(id);
+        String agencyName = agencies.find(state.agencyCode()).map(Agency::name).orElse(state.agencyCode());
+        return RequestDetail.of(state, agencyName, calendars.current(), LocalDate.now(clock), history.historyOf(id));
+    }
+
+    /**
+     * What 国办函〔2020〕109号's tiers give for a fee notice on the request ({@link InformationProcessingFees}): 按件
+     * counts the same applicant's requests to the agency in the month of receipt ({@link SameApplicant}), 按量 the
+     * pages. The command side proposes the same when the notice is issued, from its own lookup of the month.
+     *
+     * @param quantity 件数 of this application (按件, default 1) or 页数 (按量, required)
+     */
+    public FeeProposalView feeProposal(UUID id, FeeBasis basis, Integer quantity, LocalDate noticeOn) {
+        RequestState state = visible(id);
+        LocalDate on = noticeOn == null ? LocalDate.now(clock) : noticeOn;
+        if (basis == null) {
+            throw RuleViolation.ofField("basis", Rule.INVALID_VALUE, "请选择计收方式：PER_REQUEST（按件）或 PER_VOLUME（按量）");
+        }
+        Optional<RuleViolation> notApplicable = InformationProcessingFees.notApplicable(basis, on, state.handling().deliveryForm());
+        if (notApplicable.isPresent()) {
+            return FeeProposalView.notApplicable(basis, notApplicable.get().getMessage());
+        }
+        int counted = InformationProcessingFees.quantity(basis, quantity, basis == FeeBasis.PER_VOLUME ? "pages" : "items");
+        int earlier = 0;
+        if (basis == FeeBasis.PER_REQUEST) {
+            YearMonth month = YearMonth.from(state.receivedOn());
+            List<SameApplicant.Candidate> candidates = jdbc.query("SELECT " + RequestViewStore.COLUMNS
+                            + " FROM request_view WHERE agency_code = ? AND received_on BETWEEN ? AND ?",
+                    RequestViewStore.STATE, state.agencyCode(), month.atDay(1), month.atEndOfMonth())
+                    .stream().map(RequestQueries::candidate).toList();
+            earlier = SameApplicant.earlierInMonth(candidate(state), candidates);
+        }
+        return FeeProposalView.of(InformationProcessingFees.propose(basis, counted, earlier));
+    }
+
+    private static SameApplicant.Candidate candidate(RequestState s) {
+        return new SameApplicant.Candidate(s.requestId(), s.trackingNo(), s.receivedOn(), s.applicant());
+    }
+
+    private RequestState visible(UUID id) {
+        return jdbc.query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view WHERE request_id = ?",
                         RequestViewStore.STATE, id).stream().findFirst()
                 .filter(s -> scope.canSee(s.agencyCode()))
                 .orElseThrow(() -> new RuleViolation(Rule.REQUEST_NOT_FOUND, id));
-        String agencyName = agencies.find(state.agencyCode()).map(Agency::name).orElse(state.agencyCode());
-        return RequestDetail.of(state, agencyName, calendars.current(), LocalDate.now(clock), history.historyOf(id));
     }
 
     private static Boolean parseStatus(String status) {

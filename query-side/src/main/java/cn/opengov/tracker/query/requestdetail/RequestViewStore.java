@@ -36,7 +36,7 @@ public class RequestViewStore implements RequestStateStore {
 
     public static final String COLUMNS = "request_id, last_sequence, tracking_no, agency_code, received_on, channel, "
             + "applicant_type, applicant_name, applicant, description, outcome, answered_on, timeline, carried_from, "
-            + "cases, logged_at, handling";
+            + "cases, logged_at, handling, assignee";
 
     private static final TypeReference<List<LegalCase>> CASES = new TypeReference<>() {
     };
@@ -78,12 +78,12 @@ public class RequestViewStore implements RequestStateStore {
         if (states.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (request_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, "
                         + "received_on = EXCLUDED.received_on, applicant_type = EXCLUDED.applicant_type, "
                         + "applicant = EXCLUDED.applicant, outcome = EXCLUDED.outcome, answered_on = EXCLUDED.answered_on, "
                         + "timeline = EXCLUDED.timeline, carried_from = EXCLUDED.carried_from, cases = EXCLUDED.cases, "
-                        + "handling = EXCLUDED.handling",
+                        + "handling = EXCLUDED.handling, assignee = EXCLUDED.assignee",
                 states, 500, (ps, s) -> bind(ps, s));
     }
 
@@ -98,7 +98,7 @@ public class RequestViewStore implements RequestStateStore {
                     .add(StateJson.write(s.applicant())).add(s.description())
                     .add(s.outcome() == null ? null : s.outcome().name()).add(s.answeredOn())
                     .add(StateJson.write(s.timeline())).addArray(s.carriedFrom()).add(StateJson.write(s.cases()))
-                    .add(p.loggedAt()).add(handling(s)).endRow();
+                    .add(p.loggedAt()).add(handling(s)).add(s.handling().assignee()).endRow();
         }
         rows.copyInto(jdbc, "request_view", COLUMNS);
     }
@@ -131,6 +131,7 @@ public class RequestViewStore implements RequestStateStore {
         ps.setString(15, StateJson.write(s.cases()));
         ps.setTimestamp(16, Timestamp.from(p.loggedAt()));
         ps.setString(17, handling(s));
+        ps.setString(18, s.handling().assignee());
     }
 
     /** Most requests record none of it: no JSON to write or read. */

@@ -6,10 +6,14 @@ import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.CaseResult;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
+import cn.opengov.tracker.api.request.DeliveryForm;
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.directory.Role;
+import cn.opengov.tracker.platform.directory.UserAccount;
+import cn.opengov.tracker.platform.directory.UserDirectory;
 import cn.opengov.tracker.platform.security.AgencyScope;
 import cn.opengov.tracker.platform.security.CurrentUser;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixQueries;
@@ -20,7 +24,9 @@ import cn.opengov.tracker.query.annualmatrix.export.HtmlExport;
 import cn.opengov.tracker.query.annualmatrix.export.OfficialLayout;
 import cn.opengov.tracker.query.deadlineboard.DeadlineBoard;
 import cn.opengov.tracker.query.deadlineboard.DeadlineBoardQueries;
+import cn.opengov.tracker.query.fees.FeeQueries;
 import cn.opengov.tracker.query.published.PublishedReports;
+import cn.opengov.tracker.query.requestdetail.RequestDetail;
 import cn.opengov.tracker.query.requestdetail.RequestQueries;
 import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,12 +62,15 @@ public class PageController {
     private final MatrixCells cells;
     private final ReviewLitigationQueries reviewLitigation;
     private final PublishedReports published;
+    private final FeeQueries fees;
+    private final UserDirectory users;
     private final Clock clock;
     private final String commandUrl;
 
     public PageController(AgencyScope scope, AgencyDirectory agencies, RequestQueries requests, DeadlineBoardQueries board,
                           AnnualMatrixQueries matrices, MatrixCells cells, ReviewLitigationQueries reviewLitigation,
-                          PublishedReports published, Clock clock, @Value("${tracker.command-url:}") String commandUrl) {
+                          PublishedReports published, FeeQueries fees, UserDirectory users, Clock clock,
+                          @Value("${tracker.command-url:}") String commandUrl) {
         this.scope = scope;
         this.agencies = agencies;
         this.requests = requests;
@@ -70,6 +79,8 @@ public class PageController {
         this.cells = cells;
         this.reviewLitigation = reviewLitigation;
         this.published = published;
+        this.fees = fees;
+        this.users = users;
         this.clock = clock;
         this.commandUrl = commandUrl;
     }
@@ -104,15 +115,19 @@ public class PageController {
     public String newRequest(Model model) {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("applicantTypes", ApplicantType.values());
+        model.addAttribute("deliveryForms", DeliveryForm.values());
         return "request-new";
     }
 
     @GetMapping("/requests")
     public String list(@RequestParam(required = false) String q, @RequestParam(required = false) String agencyCode,
-                       @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                       Model model) {
+                       @RequestParam(required = false) String status, @RequestParam(required = false) String assignee,
+                       @RequestParam(defaultValue = "0") int page, Model model) {
         String agency = blankToNull(agencyCode);
-        model.addAttribute("result", requests.list(agency, true, blankToNull(status), blankToNull(q), page, 20));
+        model.addAttribute("result", requests.list(agency, true, blankToNull(status), blankToNull(q), blankToNull(assignee),
+                page, 20));
+        model.addAttribute("assignee", assignee == null ? "" : assignee);
+        model.addAttribute("assignable", assignableUsers());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("agencyCode", agency == null ? "" : agency);
         model.addAttribute("status", status == null ? "" : status);
@@ -122,7 +137,10 @@ public class PageController {
 
     @GetMapping("/requests/{id}")
     public String detail(@PathVariable UUID id, Model model) {
-        model.addAttribute("r", requests.detail(id));
+        RequestDetail r = requests.detail(id);
+        model.addAttribute("r", r);
+        model.addAttribute("assignable", users.assignableIn(List.of(r.agencyCode())));
+        model.addAttribute("feeBases", FeeBasis.values());
         model.addAttribute("outcomeGroups", outcomeGroups());
         model.addAttribute("applicantTypes", ApplicantType.values());
         model.addAttribute("consultationKinds", ConsultationKind.values());
@@ -133,9 +151,13 @@ public class PageController {
     @GetMapping("/board")
     public String board(@RequestParam(required = false) String agencyCode,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                        @RequestParam(required = false) List<BoardState> state, Model model) {
+                        @RequestParam(required = false) List<BoardState> state,
+                        @RequestParam(required = false) String assignee, Model model) {
         String agency = blankToNull(agencyCode);
-        DeadlineBoard answer = board.board(agency == null ? scope.currentUser().agencyCode() : agency, true, asOf, state);
+        DeadlineBoard answer = board.board(agency == null ? scope.currentUser().agencyCode() : agency, true, asOf, state,
+                blankToNull(assignee));
+        model.addAttribute("assignee", assignee == null ? "" : assignee);
+        model.addAttribute("assignable", assignableUsers());
         model.addAttribute("board", answer);
         model.addAttribute("agencyCode", agency == null ? "" : agency);
         model.addAttribute("states", BoardState.values());
@@ -177,6 +199,7 @@ public class PageController {
         model.addAttribute("matrix", MatrixView.of(y, agency, includeSubAgencies, m));
         model.addAttribute("sectionThree", three.toString());
         model.addAttribute("sectionFour", fourHtml.toString());
+        model.addAttribute("fees", fees.figures(y, codes));
         model.addAttribute("yearOver", LocalDate.now(clock).getYear() > y);
         model.addAttribute("publication", published.latest(y, agency, includeSubAgencies, codes).orElse(null));
         model.addAttribute("query", "agencyCode=" + agency + "&includeSubAgencies=" + includeSubAgencies);
@@ -201,6 +224,11 @@ public class PageController {
             groups.put(g.numbered() + " " + g.label(), Arrays.stream(OutcomeCategory.values()).filter(o -> o.group() == g).toList());
         }
         return groups;
+    }
+
+    /** The staff a request the user can see may be assigned to: of the user's agency and its departments. */
+    private List<UserAccount> assignableUsers() {
+        return users.assignableIn(agencies.codesOf(scope.currentUser().agencyCode(), true));
     }
 
     private static String blankToNull(String s) {

@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class QueryLayoutRulesTest {
 
     private static final String[] READ_MODELS_AND_PAGES = {"..query.requestdetail..", "..query.deadlineboard..",
-            "..query.annualmatrix..", "..query.reviewlitigation..", "..query.published..", "..query.calendar..",
+            "..query.annualmatrix..", "..query.reviewlitigation..", "..query.published..", "..query.fees..", "..query.calendar..",
             "..query.admin..", "..query.web.."};
 
     @ArchTest

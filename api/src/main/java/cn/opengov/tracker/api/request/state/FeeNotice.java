@@ -7,7 +7,13 @@ import java.time.LocalDate;
 
 /**
  * The fee notice (收费通知) beyond its dates, which are the timeline's fee pause: the amount, the day the applicant
- * received it when known, and its basis (按件 or 按量; null in events recorded before it was asked).
+ * received it when known, its basis (按件 or 按量; null in events recorded before it was asked), and with a basis
+ * the quantity counted, the amount 109号's tiers proposed and why the amount differs from it, if it does.
  */
-public record FeeNotice(BigDecimal amountYuan, LocalDate deliveredOn, FeeBasis basis) {
+public record FeeNotice(BigDecimal amountYuan, LocalDate deliveredOn, FeeBasis basis, Integer quantity,
+                        BigDecimal proposedAmountYuan, String overrideReason) {
+
+    public FeeNotice(BigDecimal amountYuan, LocalDate deliveredOn, FeeBasis basis) {
+        this(amountYuan, deliveredOn, basis, null, null, null);
+    }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * What the steps of SPEC §2b record beyond the deadlines and the annual tables: the form the applicant asked the
  * information in, the 承办人, who approved the extension, whom each consultation asked, the fee notice's amount and
- * basis, a deferred answer. Carried by the fold for the features that use them; nothing is decided on them yet.
+ * basis, a deferred answer's reason. The dates that move the clock are the timeline's ({@link
+ * cn.opengov.tracker.api.deadline.RequestTimeline}); these are what the pages, documents and fee figures show.
  */
 public record Handling(DeliveryForm deliveryForm, String assignee, String extensionApprovedBy,
                        List<Consultation> consultations, FeeNotice feeNotice, Deferral deferral) {
@@ -46,7 +47,8 @@ public record Handling(DeliveryForm deliveryForm, String assignee, String extens
             return new Handling(deliveryForm, assignee, extensionApprovedBy, more, feeNotice, deferral);
         } else if (event instanceof FeeNoticeIssued e) {
             return new Handling(deliveryForm, assignee, extensionApprovedBy, consultations,
-                    new FeeNotice(e.amountYuan(), e.deliveredOn(), e.basis()), deferral);
+                    new FeeNotice(e.amountYuan(), e.deliveredOn(), e.basis(), e.quantity(), e.proposedAmountYuan(),
+                            e.overrideReason()), deferral);
         } else if (event instanceof AnswerDeferred e) {
             return new Handling(deliveryForm, assignee, extensionApprovedBy, consultations, feeNotice,
                     new Deferral(e.decidedOn(), e.dueOn(), e.reason()));

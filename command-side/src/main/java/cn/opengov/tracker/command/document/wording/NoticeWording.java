@@ -3,6 +3,7 @@ package cn.opengov.tracker.command.document.wording;
 import cn.opengov.tracker.api.calendar.CalendarNotLoadedException;
 import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 import cn.opengov.tracker.api.deadline.Deadlines;
+import cn.opengov.tracker.api.deadline.RuleSet;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.document.DocumentFacts;
 import cn.opengov.tracker.api.document.DocumentFacts.Consultation;
@@ -132,7 +133,7 @@ public final class NoticeWording {
         boolean agency = k.kind() == ConsultationKind.OTHER_AGENCY;
         String party = agency ? "贵机关" : "您（单位）";
         String due = k.deliveredOn() == null ? null
-                : orUnknown(() -> date(Deadlines.consultationReplyDueOn(k.sentOn(), k.deliveredOn(), calendar)), null);
+                : orUnknown(() -> date(calendar.plusWorkingDays(k.deliveredOn(), RuleSet.R2019.consultationReplyWorkingDays())), null);
         String silence = agency ? "逾期未提出意见的，视为同意公开（《条例》第三十四条）。"
                 : "逾期未提出意见的，由本机关依照《条例》的规定决定是否公开。" + party + "不同意公开且有合理理由的，本机关不予公开；"
                 + "本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知" + party + "（《条例》第三十二条）。";
@@ -159,7 +160,7 @@ public final class NoticeWording {
             case PER_VOLUME -> "第三条、第五条";
         };
         String due = n.deliveredOn() == null ? null
-                : orUnknown(() -> date(Deadlines.feeDueOn(n.noticeOn(), n.deliveredOn(), calendar)), null);
+                : orUnknown(() -> date(Deadlines.feeDueOn(n.deliveredOn(), calendar)), null);
         String payment = letterhead.feePayment() == null || letterhead.feePayment().isBlank()
                 ? "请与本机关联系办理缴费手续" : letterhead.feePayment();
         c.put(Placeholder.FEE_AMOUNT, ChineseFormat.yuan(n.amountYuan()))

@@ -9,7 +9,10 @@ import cn.opengov.tracker.api.rule.RuleViolation;
 
 import java.time.LocalDate;
 
-/** 条例第三十二条、第三十四条, 征求意见: each consultation has its own id, and ends once, not before it started. */
+/**
+ * 条例第三十二条、第三十四条, 征求意见: each consultation has its own id, reaches the consulted party not before it was
+ * sent, and ends once, not before it started.
+ */
 public final class ConsultationPolicy {
 
     private ConsultationPolicy() {
@@ -20,6 +23,10 @@ public final class ConsultationPolicy {
             throw new RuleViolation(Rule.CONSULTATION_ID_TAKEN, cmd.consultationId());
         }
         Dating.step("sentOn", "征求意见日期", cmd.sentOn(), state.receivedOn(), today);
+        if (cmd.deliveredOn() != null) {
+            Dating.notInFuture("deliveredOn", "征求意见书送达日期", cmd.deliveredOn(), today);
+            Dating.endNotBeforeStart("征求意见书送达日期", cmd.deliveredOn(), "征求意见日期", cmd.sentOn());
+        }
     }
 
     public static void checkEnd(RequestState state, EndConsultation cmd, LocalDate today) {

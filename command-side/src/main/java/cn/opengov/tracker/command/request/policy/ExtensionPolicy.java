@@ -4,6 +4,7 @@ import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 import cn.opengov.tracker.api.deadline.AnswerDue;
 import cn.opengov.tracker.api.deadline.Deadlines;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
+import cn.opengov.tracker.api.deadline.RuleSet;
 import cn.opengov.tracker.api.request.command.ExtendDeadline;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.api.rule.Rule;
@@ -13,8 +14,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * 条例第三十三条第二款: one extension, of at most 20 working days, approved before the answer deadline runs
- * out. While a consultation or fee notice is open the deadline is not known yet, so it cannot have run out.
+ * 条例第三十三条第二款 (2007年条例第二十四条第二款): one extension, of at most 20 working days (15 under the 2007
+ * 条例), approved before the answer deadline runs out. While a consultation or fee notice is open the deadline is not
+ * known yet, so it cannot have run out. The law asks for the consent of the head of the disclosure office
+ * ({@code approvedBy}); the API still takes an extension without it from old clients, and the detail flags it.
  */
 public final class ExtensionPolicy {
 
@@ -23,11 +26,13 @@ public final class ExtensionPolicy {
 
     public static void check(RequestState state, ExtendDeadline cmd, LocalDate today, WorkingDayCalendar calendar) {
         RequestTimeline timeline = state.timeline();
+        RuleSet rules = timeline.ruleSet();
         LocalDate approvedOn = cmd.approvedOn();
         int workingDays = cmd.workingDays();
         Dating.step("approvedOn", "延期批准日期", approvedOn, timeline.receivedOn(), today);
-        if (workingDays < 1 || workingDays > Deadlines.MAX_EXTENSION_WORKING_DAYS) {
-            throw RuleViolation.ofField("workingDays", Rule.EXTENSION_DAYS_OUT_OF_RANGE, workingDays);
+        if (workingDays < 1 || workingDays > rules.maxExtensionWorkingDays()) {
+            throw RuleViolation.ofField("workingDays", Rule.EXTENSION_DAYS_OUT_OF_RANGE, rules.maxExtensionWorkingDays(),
+                    rules.answerArticle(), workingDays);
         }
         if (timeline.extensionApprovedOn() != null) {
             throw new RuleViolation(Rule.ALREADY_EXTENDED, timeline.extensionApprovedOn(), timeline.extensionDays());

@@ -48,8 +48,7 @@ public final class OutcomePolicy {
                     throw new RuleViolation(Rule.OUTCOME_NEEDS_CORRECTION_RECEIVED);
                 }
             }
-            case OTHER_FEE_UNPAID -> checkFeeUnpaid(answeredOn, timeline.feePause().map(Pause::from).orElse(null),
-                    timeline.feePause().map(Pause::to).orElse(null), calendar);
+            case OTHER_FEE_UNPAID -> checkFeeUnpaid(answeredOn, timeline.feePause().orElse(null), calendar);
             default -> {
             }
         }
@@ -68,14 +67,14 @@ public final class OutcomePolicy {
         }
     }
 
-    private static void checkFeeUnpaid(LocalDate answeredOn, LocalDate feeNoticeOn, LocalDate feePaidOn,
-                                       WorkingDayCalendar calendar) {
-        if (feeNoticeOn == null) {
+    /** 109号第六条: the applicant has 20 working days from the day after receiving the notice (SPEC §2b). */
+    private static void checkFeeUnpaid(LocalDate answeredOn, Pause fee, WorkingDayCalendar calendar) {
+        if (fee == null) {
             throw new RuleViolation(Rule.OUTCOME_NEEDS_UNPAID_FEE, "尚未发出收费通知");
         }
-        LocalDate payBy = Deadlines.feeDueOn(feeNoticeOn, calendar);
-        if (feePaidOn != null && !feePaidOn.isAfter(payBy)) {
-            throw new RuleViolation(Rule.OUTCOME_NEEDS_UNPAID_FEE, "申请人已于" + feePaidOn + "按期缴费");
+        LocalDate payBy = Deadlines.feeDueOn(fee, calendar);
+        if (fee.to() != null && !fee.to().isAfter(payBy)) {
+            throw new RuleViolation(Rule.OUTCOME_NEEDS_UNPAID_FEE, "申请人已于" + fee.to() + "按期缴费");
         }
         if (!answeredOn.isAfter(payBy)) {
             throw new RuleViolation(Rule.OUTCOME_NEEDS_UNPAID_FEE, "缴费期限" + payBy + "在答复日期" + answeredOn + "时尚未届满");

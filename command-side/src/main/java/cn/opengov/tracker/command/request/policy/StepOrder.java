@@ -54,6 +54,7 @@ public final class StepOrder {
             add(steps, c.kind().label() + "立案日期", c.filedOn());
             add(steps, c.kind().label() + "审结日期", c.decidedOn());
         }
+        add(steps, "延迟答复决定日期", timeline.deferralDecidedOn());
         add(steps, "答复日期", timeline.answeredOn());
         return steps;
     }

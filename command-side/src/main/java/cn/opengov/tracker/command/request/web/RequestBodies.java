@@ -5,8 +5,11 @@ import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.CaseResult;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
+import cn.opengov.tracker.api.request.DeliveryForm;
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.command.request.RequestToLog;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -27,12 +30,14 @@ public final class RequestBodies {
                              @NotNull LocalDate receivedOn,
                              @NotNull Channel channel,
                              @NotNull @Valid ApplicantBody applicant,
-                             @NotBlank @Size(max = 4000) String description) {
+                             @NotBlank @Size(max = 4000) String description,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) DeliveryForm deliveryForm) {
 
         /** The request to log, its JSON the same as this body's. */
         public RequestToLog toRequest() {
             return new RequestToLog(agencyCode, receivedOn, channel, new Applicant(applicant.type(), applicant.name(),
-                    applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address()), description);
+                    applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address()), description,
+                    deliveryForm);
         }
     }
 
@@ -51,19 +56,33 @@ public final class RequestBodies {
     public record CorrectionReceived(@NotNull LocalDate receivedOn) {
     }
 
+    /** {@code approvedBy}: optional here for old clients (the pages require it); the detail flags its absence. */
     public record Extension(@NotNull LocalDate approvedOn, @NotNull Integer workingDays,
-                            @NotBlank @Size(max = 2000) String reason) {
+                            @NotBlank @Size(max = 2000) String reason, @Size(max = 200) String approvedBy) {
     }
 
     public record Consultation(@NotNull ConsultationKind kind, @NotBlank @Size(max = 200) String party,
-                               @NotNull LocalDate sentOn) {
+                               @NotNull LocalDate sentOn, LocalDate deliveredOn) {
     }
 
     public record ConsultationEnd(@NotNull LocalDate endedOn) {
     }
 
+    /**
+     * {@code quantity}: with a basis, the 件数 of this application (按件, default 1) or its 页数 (按量, required);
+     * {@code overrideReason}: why the amount differs from what 109号's tiers give.
+     */
     public record FeeNotice(@NotNull LocalDate noticeOn,
-                            @NotNull @Digits(integer = 9, fraction = 2) BigDecimal amountYuan) {
+                            @NotNull @Digits(integer = 9, fraction = 2) BigDecimal amountYuan,
+                            LocalDate deliveredOn, FeeBasis basis, Integer quantity,
+                            @Size(max = 2000) String overrideReason) {
+    }
+
+    public record AnswerDeferral(@NotNull LocalDate decidedOn, @NotNull LocalDate dueOn,
+                                 @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Assignment(@NotBlank @Size(max = 100) String username) {
     }
 
     public record FeePaid(@NotNull LocalDate paidOn) {

@@ -1,9 +1,11 @@
 package cn.opengov.tracker.command.request.web;
 
+import cn.opengov.tracker.api.request.FeeBasis;
 import cn.opengov.tracker.api.request.command.AnswerRequest;
 import cn.opengov.tracker.api.request.command.CorrectApplicantType;
 import cn.opengov.tracker.api.request.command.CorrectReceiptDate;
 import cn.opengov.tracker.api.request.command.DecideCase;
+import cn.opengov.tracker.api.request.command.DeferAnswer;
 import cn.opengov.tracker.api.request.command.EndConsultation;
 import cn.opengov.tracker.api.request.command.ExtendDeadline;
 import cn.opengov.tracker.api.request.command.FileLawsuit;
@@ -15,9 +17,11 @@ import cn.opengov.tracker.api.request.command.RecordFeePayment;
 import cn.opengov.tracker.api.request.command.SendCorrectionNotice;
 import cn.opengov.tracker.api.request.command.StartConsultation;
 import cn.opengov.tracker.command.messaging.EventPositions;
+import cn.opengov.tracker.command.request.RequestAssignments;
 import cn.opengov.tracker.command.request.RequestCommandService;
 import cn.opengov.tracker.command.request.RequestIntake;
 import cn.opengov.tracker.command.request.RequestIntake.Logged;
+import cn.opengov.tracker.command.request.SameApplicantRequests;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,11 +44,17 @@ public class RequestCommandController {
 
     private final RequestIntake intake;
     private final RequestCommandService service;
+    private final SameApplicantRequests sameApplicant;
+    private final RequestAssignments assignments;
     private final EventPositions positions;
 
-    public RequestCommandController(RequestIntake intake, RequestCommandService service, EventPositions positions) {
+    public RequestCommandController(RequestIntake intake, RequestCommandService service,
+                                    SameApplicantRequests sameApplicant, RequestAssignments assignments,
+                                    EventPositions positions) {
         this.intake = intake;
         this.service = service;
+        this.sameApplicant = sameApplicant;
+        this.assignments = assignments;
         this.positions = positions;
     }
 
@@ -74,7 +84,8 @@ public class RequestCommandController {
     @PostMapping("/{id}/extension")
     public ResponseEntity<StepRecorded> extension(@PathVariable UUID id,
                                                          @Valid @RequestBody RequestBodies.Extension body) {
-        service.execute(id, closed -> new ExtendDeadline(id, body.approvedOn(), body.workingDays(), body.reason().strip()));
+        service.execute(id, closed -> new ExtendDeadline(id, body.approvedOn(), body.workingDays(), body.reason().strip(),
+                blankToNull(body.approvedBy())));
         return ok(id);
     }
 
@@ -82,7 +93,8 @@ public class RequestCommandController {
     public ResponseEntity<ConsultationOpened> consultation(@PathVariable UUID id,
                                                             @Valid @RequestBody RequestBodies.Consultation body) {
         String consultationId = UUID.randomUUID().toString();
-        service.execute(id, closed -> new StartConsultation(id, consultationId, body.kind(), body.party().strip(), body.sentOn()));
+        service.execute(id, closed -> new StartConsultation(id, consultationId, body.kind(), body.party().strip(),
+                body.sentOn(), body.deliveredOn()));
         return withPosition(HttpStatus.CREATED, id, new ConsultationOpened(id, consultationId));
     }
 
@@ -96,7 +108,22 @@ public class RequestCommandController {
     @PostMapping("/{id}/fee-notice")
     public ResponseEntity<StepRecorded> feeNotice(@PathVariable UUID id,
                                                          @Valid @RequestBody RequestBodies.FeeNotice body) {
-        service.execute(id, closed -> new IssueFeeNotice(id, body.noticeOn(), body.amountYuan()));
+        Integer earlier = body.basis() == FeeBasis.PER_REQUEST ? sameApplicant.earlierInMonth(id) : null;
+        service.execute(id, closed -> new IssueFeeNotice(id, body.noticeOn(), body.amountYuan(), body.deliveredOn(),
+                body.basis(), body.quantity(), earlier, blankToNull(body.overrideReason())));
+        return ok(id);
+    }
+
+    @PostMapping("/{id}/answer-deferral")
+    public ResponseEntity<StepRecorded> answerDeferral(@PathVariable UUID id,
+                                                       @Valid @RequestBody RequestBodies.AnswerDeferral body) {
+        service.execute(id, closed -> new DeferAnswer(id, body.decidedOn(), body.dueOn(), body.reason().strip()));
+        return ok(id);
+    }
+
+    @PostMapping("/{id}/assignment")
+    public ResponseEntity<StepRecorded> assignment(@PathVariable UUID id, @Valid @RequestBody RequestBodies.Assignment body) {
+        assignments.assign(id, body.username().strip());
         return ok(id);
     }
 
@@ -168,6 +195,10 @@ public class RequestCommandController {
 
     private static String strip(String s) {
         return s == null ? null : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** A step recorded on the request. */

@@ -22,6 +22,11 @@ public final class CsvExport {
         out.append("\r\n");
         line(out, OfficialLayout.SECTION_FOUR);
         grid(out, doc.sectionFour());
+        if (doc.feeParagraph() != null) {
+            out.append("\r\n");
+            line(out, OfficialLayout.SECTION_SIX);
+            line(out, doc.feeParagraph());
+        }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -27,6 +27,10 @@ public final class HtmlExport {
         table(out, doc.sectionThree());
         out.append("<h2>").append(OfficialLayout.SECTION_FOUR).append("</h2>");
         table(out, doc.sectionFour());
+        if (doc.feeParagraph() != null) {
+            out.append("<h2>").append(OfficialLayout.SECTION_SIX).append("</h2><p id=\"fees\">")
+                    .append(escape(doc.feeParagraph())).append("</p>");
+        }
         out.append("</body></html>");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

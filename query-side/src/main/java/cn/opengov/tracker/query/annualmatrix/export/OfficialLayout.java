@@ -21,6 +21,9 @@ public final class OfficialLayout {
 
     public static final String SECTION_THREE = "三、收到和处理政府信息公开申请情况";
     public static final String SECTION_FOUR = "四、政府信息公开行政复议、行政诉讼情况";
+    public static final String SECTION_SIX = "六、其他需要报告的事项";
+    /** The heading the seed reports give the fee figures under section 六 (国办函〔2020〕109号). */
+    public static final String FEES = "信息处理费收取情况";
     private static final String CHECK = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
     private OfficialLayout() {

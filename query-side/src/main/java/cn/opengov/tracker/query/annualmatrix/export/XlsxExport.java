@@ -33,7 +33,11 @@ public final class XlsxExport {
             row = line(sheet, row, OfficialLayout.SECTION_THREE, styles.title);
             row = grid(sheet, row, doc.sectionThree(), styles) + 1;
             row = line(sheet, row, OfficialLayout.SECTION_FOUR, styles.title);
-            grid(sheet, row, doc.sectionFour(), styles);
+            row = grid(sheet, row, doc.sectionFour(), styles) + 1;
+            if (doc.feeParagraph() != null) {
+                row = line(sheet, row, OfficialLayout.SECTION_SIX, styles.title);
+                line(sheet, row, doc.feeParagraph(), styles.plain);
+            }
             sheet.setColumnWidth(0, 18 * 256);
             sheet.setColumnWidth(1, 14 * 256);
             sheet.setColumnWidth(2, 30 * 256);
