@@ -46,11 +46,20 @@ public class ApiSecurityConfiguration {
         return new CachingPasswordAuthenticationProvider(users, encoder, clock);
     }
 
+    /**
+     * 401 as problem+json. API clients are invited to HTTP Basic; the pages' calls (they carry
+     * {@link SessionRequestGuard#HEADER}) are not: a Basic challenge would make the browser show its own login box,
+     * whose password it would then keep sending, even after 退出. The page sends the user to its login form.
+     */
     @Bean
     public AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\", charset=\"UTF-8\"");
-            problems.write(response, HttpStatus.UNAUTHORIZED, "需要登录：请提供正确的用户名和密码（HTTP Basic）");
+            if (request.getHeader(SessionRequestGuard.HEADER) == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\", charset=\"UTF-8\"");
+                problems.write(response, HttpStatus.UNAUTHORIZED, "需要登录：请提供正确的用户名和密码（HTTP Basic）");
+            } else {
+                problems.write(response, HttpStatus.UNAUTHORIZED, "登录已失效，请重新登录");
+            }
         };
     }
 
