@@ -70,20 +70,36 @@ final class SystemUnderTest {
 
     /** Another instance of a side on the same database (scale-out and fault tests); the caller stops it. */
     Process startExtra(String side, int port, String... options) throws IOException {
+        return startExtraOn(System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"),
+                System.getProperty("test.db.user", "postgres"), System.getProperty("test.db.password", ""), side, port, options);
+    }
+
+    /** An instance of a side on another database (a private cluster's); the caller stops it. */
+    Process startExtraOn(String databaseUrl, String user, String password, String side, int port, String... options)
+            throws IOException {
+        Process process = launch(databaseUrl, user, password, side, port, options);
+        awaitReady("http://localhost:" + port, side + " on " + port);
+        return process;
+    }
+
+    /** A side started without waiting for it: the caller watches it (and stops it). Its output goes to its log. */
+    Process launch(String databaseUrl, String user, String password, String side, int port, String... options) throws IOException {
         Path root = Path.of(System.getProperty("tracker.jars", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar",
                 root.resolve(side + "/target/" + side + ".jar").toString(), "--tracker.today=" + TODAY));
         command.addAll(List.of(options));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
-        pb.environment().put("SPRING_DATASOURCE_URL", System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"));
-        pb.environment().put("SPRING_DATASOURCE_USERNAME", System.getProperty("test.db.user", "postgres"));
-        pb.environment().put("SPRING_DATASOURCE_PASSWORD", System.getProperty("test.db.password", ""));
+        pb.environment().put("SPRING_DATASOURCE_URL", databaseUrl);
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", user);
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", password);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(side + "-" + port + ".log").toFile()));
-        Process process = pb.start();
-        awaitReady("http://localhost:" + port, side + " on " + port);
-        return process;
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(side, port).toFile()));
+        return pb.start();
+    }
+
+    Path logFile(String side, int port) {
+        return logs.resolve(side + "-" + port + ".log");
     }
 
     static int anyFreePort() throws IOException {
