@@ -3,7 +3,8 @@
 #
 #   ensure_installed start   JDK 17, Maven, PostgreSQL, nginx
 #   ensure_installed test    the same, and for the tests python3 (the contract smoke), Chromium, its driver, a
-#                            Chinese font (the screenshots), openssl (the HTTPS test) and docker compose's parser
+#                            Chinese font (the screenshots and the images), fontconfig, openssl (the HTTPS test)
+#                            and docker compose's parser (the compose file is checked)
 
 java17_present() {
   # a JDK (javac, jlink), not only a JRE, of version 17 or later
@@ -32,6 +33,8 @@ missing_packages() {
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk' || missing+=(fonts-wqy-microhei)
     command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+    # the deployment images carry fontconfig and the font (deploy/image/assemble-runtime.sh)
+    ldconfig -p 2>/dev/null | grep -q 'libfontconfig\.so\.1' || missing+=(libfontconfig1)
     compose_present || missing+=(docker-compose)
   fi
   echo "${missing[*]}"

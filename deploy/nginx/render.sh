@@ -11,6 +11,8 @@
 #   TRACKER_QUERY_UPSTREAM    host:port of the query side (default 127.0.0.1:8082)
 #   TRACKER_LISTEN            where plain HTTP listens: "[address:]port" entries separated by spaces (default 8080)
 #   TRACKER_TLS_CERT, TRACKER_TLS_KEY   PEM files; when both exist HTTPS is on and plain HTTP only redirects
+#   TRACKER_TLS_OPTIONAL      true: missing certificate files mean plain HTTP (compose: the folder may be empty);
+#                             otherwise they are an error
 #   TRACKER_TLS_LISTEN        where HTTPS listens (default 8443)
 #   TRACKER_PUBLIC_HTTPS_PORT the HTTPS port browsers see, for that redirect (default: the port of TRACKER_TLS_LISTEN)
 #   TRACKER_ACCESS_LOG        default: DIR/access.log (local), /dev/stdout (conf)
@@ -37,6 +39,8 @@ tls=off
 if [ -n "$cert" ] && [ -n "$key" ]; then
     if [ -r "$cert" ] && [ -r "$key" ]; then
         tls=on
+    elif [ "${TRACKER_TLS_OPTIONAL:-false}" = true ]; then
+        tls=off
     else
         echo "render.sh: TRACKER_TLS_CERT or TRACKER_TLS_KEY is not a readable file: $cert $key" >&2
         exit 1
