@@ -1,7 +1,7 @@
 # What the two commands need, from Debian's packages, installed when missing: one function for bin/start,
 # bin/test and .ci/run. Sourced, not run. Without the rights to install it prints the one command that does.
 #
-#   ensure_installed start   JDK 17, Maven, PostgreSQL, nginx
+#   ensure_installed start   JDK 17, Maven, PostgreSQL, nginx, the notices' font (fonts-arphic-uming)
 #   ensure_installed test    the same, and for the tests python3 (the contract smoke), Chromium, its driver, a
 #                            Chinese font (the screenshots and the images), fontconfig, openssl (the HTTPS test)
 #                            and docker compose's parser (the compose file is checked)
@@ -27,6 +27,8 @@ missing_packages() {
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   nginx_present || missing+=(nginx)
+  # the TrueType font the written notices' PDFs embed (the command side renders them; the images carry it too)
+  [ -r /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)
   if [ "$purpose" = test ]; then
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The base of both images, assembled from this machine with no registry: a Java runtime made by jlink from the
 # JDK that builds (JAVA_HOME), the C libraries it loads (found with ldd, copied from this machine's Debian), the
-# fontconfig library and a Chinese font (the .xlsx and document exports measure text with them), /etc/passwd
+# fontconfig library and two Chinese fonts (exports measure text with them, the notices' PDFs embed one), /etc/passwd
 # with the user the sides run as (10001), and an empty /tmp. No shell, no package manager: the sides' images are
 # this plus the application's layers (Jib, FROM scratch), and their health check is Java (platform/health).
 #
@@ -15,14 +15,17 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # management (Actuator), jdk.unsupported (libraries that use sun.misc)
 modules=java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.naming.dns,\
 jdk.management,jdk.management.jfr,jdk.jfr,jdk.net,jdk.security.auth,jdk.security.jgss
-font_dir=/usr/share/fonts/truetype/wqy
+# WenQuanYi: text measured in the exports; AR PL UMing: embedded in the written notices' PDFs
+font_dirs="/usr/share/fonts/truetype/wqy /usr/share/fonts/truetype/arphic"
 
 stamp="$("$java_home/bin/java" -version 2>&1 | head -n 2 | tr '\n' ' ') $(sha256sum "$0" | cut -c1-16)"
 if [ -f "$out/.assembled" ] && [ "$(cat "$out/.assembled")" = "$stamp" ]; then
   exit 0
 fi
 [ -f "$java_home/jmods/java.base.jmod" ] || { echo "jlink needs the JDK's jmods: $java_home/jmods (Debian: openjdk-17-jdk-headless)" >&2; exit 1; }
-[ -d "$font_dir" ] || { echo "a Chinese font is needed in the image: apt-get install fonts-wqy-microhei" >&2; exit 1; }
+for dir in $font_dirs; do
+  [ -d "$dir" ] || { echo "$dir is needed in the image: apt-get install fonts-wqy-microhei fonts-arphic-uming" >&2; exit 1; }
+done
 fontconfig=$(ldconfig -p | awk '/libfontconfig\.so\.1 .*x86-64/ {print $NF; exit}')
 [ -n "$fontconfig" ] || { echo "fontconfig is needed in the image: apt-get install libfontconfig1" >&2; exit 1; }
 
@@ -47,10 +50,10 @@ copy_with_path "$fontconfig"
 for lib in $(ldd "$fontconfig" | awk '/=> \// {print $3}'); do copy_with_path "$lib"; done
 [ -f "$out/lib64/ld-linux-x86-64.so.2" ] || copy_with_path /lib64/ld-linux-x86-64.so.2
 
-# fontconfig's configuration and the font
-mkdir -p "$out/etc/fonts" "$out$font_dir"
+# fontconfig's configuration and the fonts
+mkdir -p "$out/etc/fonts"
 cp -rL /etc/fonts/. "$out/etc/fonts/"
-cp -L "$font_dir"/* "$out$font_dir/"
+for dir in $font_dirs; do mkdir -p "$out$dir"; cp -L "$dir"/* "$out$dir/"; done
 
 cp "$here/etc/passwd" "$here/etc/group" "$here/etc/nsswitch.conf" "$out/etc/"
 echo "$stamp" > "$out/.assembled"

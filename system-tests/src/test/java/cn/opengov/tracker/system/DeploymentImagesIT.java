@@ -73,6 +73,7 @@ class DeploymentImagesIT {
             assertThat(libs.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("platform-") && n.endsWith(".jar"));
         }
         assertThat(rootfs.resolve("usr/share/fonts/truetype/wqy")).isDirectoryContaining(p -> p.toString().endsWith(".ttc"));
+        assertThat(rootfs.resolve("usr/share/fonts/truetype/arphic/uming.ttc")).as("the notices' PDFs embed it").exists();
         assertThat(rootfs.resolve("bin/sh")).as("nothing but the runtime and the side").doesNotExist();
 
         Run version = run(inImage(rootfs, config, Map.of(), List.of("java", "-version")), Duration.ofSeconds(60));
