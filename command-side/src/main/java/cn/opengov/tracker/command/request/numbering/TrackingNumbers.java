@@ -20,7 +20,7 @@ public class TrackingNumbers {
         this.jdbc = jdbc;
     }
 
-    /** Called inside the receipt's transaction (RequestCommandService.log), whose commit or rollback it joins. */
+    /** Called inside the receipt's transaction, whose commit or rollback it joins. */
     public String next(String agencyCode, int year) {
         Integer sequence = jdbc.queryForObject("""
                 INSERT INTO tracking_sequence (agency_code, year, last_value) VALUES (?, ?, 1)
