@@ -103,10 +103,27 @@ class DeploymentImagesIT {
             assertThat(run(inImage(rootfs, config, Map.of(), elsewhere), Duration.ofSeconds(60)).exit())
                     .as("and it fails when nothing answers").isEqualTo(1);
         } finally {
-            running.destroy();
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                running.destroyForcibly().waitFor();
+            stop(running);
+        }
+    }
+
+    /**
+     * The side first, then unshare: the side, running as another user, has lost unshare's --kill-child (a
+     * parent-death signal does not survive a change of user), so it is stopped as a descendant.
+     */
+    private static void stop(Process running) throws InterruptedException {
+        List<ProcessHandle> tree = running.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception stillThere) {
+                p.destroyForcibly();
             }
+        }
+        running.destroy();
+        if (!running.waitFor(10, TimeUnit.SECONDS)) {
+            running.destroyForcibly().waitFor();
         }
     }
 
