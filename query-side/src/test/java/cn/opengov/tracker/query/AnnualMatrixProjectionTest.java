@@ -206,6 +206,12 @@ class AnnualMatrixProjectionTest extends QuerySideTest {
                     assertThat(cell(m, row, column)).as(year + " " + row + " " + column).isEqualTo((int) expected.cell(row, column));
                 }
             }
+            // the drill-down restates the definitions in SQL (MatrixCells): its lists hold as many as the cells
+            for (String row : List.of("NEW_RECEIVED", "CARRIED_FROM_PREVIOUS", "TOTAL_PROCESSED", "CARRIED_TO_NEXT")) {
+                JsonNode drill = get("/api/reports/" + year + "/matrix/cells?agencyCode=" + county
+                        + "&includeSubAgencies=true&row=" + row + "&column=TOTAL&size=1").json();
+                assertThat(drill.path("total").asInt()).as(year + " " + row + " drill-down").isEqualTo((int) expected.cell(row, "TOTAL"));
+            }
         }
     }
 }

@@ -79,6 +79,10 @@ class SingleAddressIT {
             "GET, /api/requests?agencyCode=ZNX&q=x, query", "GET, /api/reports/2025/matrix.xlsx, query",
             "GET, /api/documents/5b7c.pdf, query", "GET, /public/status?no=1&code=2, query",
             "GET, /swagger-ui.html, query", "GET, /actuator/health/readiness, query", "GET, /css/app.css, query",
+            // the command side's own reads: the administrators' records, an agency's document templates
+            "GET, /api/admin/login-failures, command", "GET, /api/admin/audit?page=2, command",
+            "GET, /api/agencies/ZNX/templates, command", "GET, /api/agencies/ZNX/templates/RECEIPT.docx, command",
+            "GET, /api/agencies/ZNX, query", "GET, /api/admin/projections/status, query",
             // the query side's own writes: the login form, logout, the read models' administration
             "POST, /login, query", "POST, /logout, query", "POST, /api/admin/projections/rebuild, query",
             "POST, /api/admin/projections/dead-letters/7/retry, query", "DELETE, /api/admin/projections/dead-letters/7, query",

@@ -48,8 +48,8 @@ public final class HolidayNotices {
 
     /**
      * Parses and checks one notice: {@code year}, optional {@code papers}, and {@code days} of
-     * {@code {name, date, isOffDay}}. Each day must fall in the notice's year or next to it (a New Year holiday
-     * may begin on 31 December), and a date may appear once.
+     * {@code {name, date, isOffDay}}. Each day must fall in the notice's year (a New Year holiday may begin in the
+     * last week of the December before), a date may appear once, and at least one day is a holiday.
      *
      * @throws IllegalArgumentException with a message for the administrator when the notice is not valid
      */
@@ -76,8 +76,9 @@ public final class HolidayNotices {
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException("日期格式不正确：" + day.path("date").asText());
             }
-            if (Math.abs(date.getYear() - year) > 1) {
-                throw new IllegalArgumentException("日期 " + date + " 不属于" + year + "年的通知");
+            if (!belongsTo(date, year)) {
+                throw new IllegalArgumentException("日期 " + date + " 不属于" + year + "年的通知：日期须在" + year
+                        + "年内（元旦假期可从上一年12月最后一周开始）");
             }
             if (!day.path("isOffDay").isBoolean()) {
                 throw new IllegalArgumentException("日期 " + date + " 缺少 isOffDay（true 放假，false 调休上班）");
@@ -87,7 +88,22 @@ public final class HolidayNotices {
             }
             parsed.add(new HolidayNotice.Day(day.path("name").asText(""), date, day.path("isOffDay").asBoolean()));
         }
+        if (parsed.stream().noneMatch(HolidayNotice.Day::isOffDay)) {
+            throw new IllegalArgumentException(year + "年的通知中没有任何放假日期（isOffDay: true）：不是完整的节假日安排");
+        }
         return new HolidayNotice(year, papers, parsed);
+    }
+
+    /**
+     * A notice covers its own year, and the New Year holiday that may begin in the last week of the December
+     * before: the State Council's notice for 2019 starts it on 30 December 2018 (with a make-up day on the 29th),
+     * the one for 2023 on 31 December 2022. A date after the year belongs to the next year's notice.
+     */
+    static boolean belongsTo(LocalDate date, int year) {
+        if (date.getYear() == year) {
+            return true;
+        }
+        return date.getYear() == year - 1 && date.getMonthValue() == 12 && date.getDayOfMonth() >= 25;
     }
 
     public static HolidayNotice parse(String json) {

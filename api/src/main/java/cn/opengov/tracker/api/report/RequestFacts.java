@@ -14,8 +14,8 @@ public record RequestFacts(String agencyCode, ApplicantType applicantType, Local
         carriedFromYears = carriedFromYears == null ? Set.of() : Set.copyOf(carriedFromYears);
     }
 
-    /** Open on 31 December of {@code year}: received by then and not answered by then (SPEC §4). */
+    /** Open on 31 December of {@code year}: see {@link CarryOver}. */
     public boolean isOpenAtEndOf(int year) {
-        return receivedOn.getYear() <= year && (answeredOn == null || answeredOn.getYear() > year);
+        return CarryOver.isOpenAtEndOf(year, receivedOn, answeredOn);
     }
 }

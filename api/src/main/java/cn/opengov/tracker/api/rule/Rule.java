@@ -13,12 +13,14 @@ public enum Rule {
     FEE_AMOUNT_NOT_POSITIVE(400, "信息处理费金额须大于0元"),
     ID_NUMBER_INVALID(400, "%s"),
     INVALID_VALUE(400, "%s"),
+    WRONG_CURRENT_PASSWORD(400, "当前密码不正确"),
 
     // unknown ids (404)
     REQUEST_NOT_FOUND(404, "找不到申请 %s"),
     CONSULTATION_NOT_FOUND(404, "本申请没有编号为 %s 的征求意见"),
     CASE_NOT_FOUND(404, "本申请没有编号为 %s 的复议或诉讼案件"),
     AGENCY_NOT_FOUND(404, "找不到机关 %s"),
+    USER_NOT_FOUND(404, "找不到用户 %s"),
     NOT_PUBLISHED(404, "%s %d年度的报表尚未发布"),
 
     // rules of the request's state (409)
@@ -48,10 +50,10 @@ public enum Rule {
     LAWSUIT_NEEDS_DECIDED_RECONSIDERATION(409, "“复议后起诉”须本申请已有审结的行政复议，且起诉日期不早于复议决定日期"),
     CASE_ALREADY_DECIDED(409, "该案件已于%s审结"),
     CALENDAR_NOT_LOADED(409, "%s"),
-    REQUEST_ALREADY_EXISTS(409, "申请 %s 已存在"),
     YEAR_NOT_OVER(409, "%d年尚未结束：%d年1月1日起才能进行年度结转或发布年度报表"),
     AGENCY_EXISTS(409, "机关代码 %s 已存在"),
     USER_EXISTS(409, "用户名 %s 已存在"),
+    CANNOT_DISABLE_SELF(409, "不能停用自己的账号：请由另一位管理员停用"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
     CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试");
 

@@ -2,6 +2,7 @@ package cn.opengov.tracker.command.directory;
 
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
+import cn.opengov.tracker.platform.directory.Passwords;
 import cn.opengov.tracker.platform.directory.Role;
 import cn.opengov.tracker.platform.directory.UserDirectory;
 import cn.opengov.tracker.platform.security.AgencyScope;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Agencies and users: administrators only (SPEC §1). */
 @RestController
@@ -37,26 +36,25 @@ public class DirectoryController {
     }
 
     @PostMapping("/api/agencies")
-    public ResponseEntity<Map<String, Object>> createAgency(@Valid @RequestBody NewAgency body) {
+    public ResponseEntity<AgencyCreated> createAgency(@Valid @RequestBody NewAgency body) {
         String parent = body.parentCode() == null || body.parentCode().isBlank() ? AgencyDirectory.TOP : body.parentCode();
         scope.requireWithin(parent);
         Agency agency = agencies.create(body.code(), body.name().strip(), parent, scope.currentUser().username());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("code", agency.code());
-        answer.put("name", agency.name());
-        answer.put("parentCode", agency.parentCode());
-        return ResponseEntity.created(URI.create("/api/agencies/" + agency.code())).body(answer);
+        return ResponseEntity.created(URI.create("/api/agencies/" + agency.code()))
+                .body(new AgencyCreated(agency.code(), agency.name(), agency.parentCode()));
     }
 
     @PostMapping("/api/users")
-    public ResponseEntity<Map<String, Object>> createUser(@Valid @RequestBody NewUser body) {
+    public ResponseEntity<UserCreated> createUser(@Valid @RequestBody NewUser body) {
         scope.requireWithin(body.agencyCode());
         users.create(body.username(), body.password(), body.role(), body.agencyCode(), scope.currentUser().username());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("username", body.username());
-        answer.put("role", body.role());
-        answer.put("agencyCode", body.agencyCode());
-        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new UserCreated(body.username(), body.role(), body.agencyCode()));
+    }
+
+    public record AgencyCreated(String code, String name, String parentCode) {
+    }
+
+    public record UserCreated(String username, Role role, String agencyCode) {
     }
 
     public record NewAgency(
@@ -67,7 +65,7 @@ public class DirectoryController {
 
     public record NewUser(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{1,63}", message = "用户名由字母、数字、.、-、_ 组成，2至64位") String username,
-            @NotBlank @Size(min = 8, max = 128, message = "密码须为8至128个字符") String password,
+            @Passwords.Settable String password,
             @NotNull Role role,
             @NotBlank @Size(max = 40) String agencyCode) {
     }

@@ -1,8 +1,5 @@
 package cn.opengov.tracker.command.messaging;
 
-import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
-import cn.opengov.tracker.command.request.LegalCalendar;
-import cn.opengov.tracker.platform.calendar.CalendarStore;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -14,8 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -61,21 +56,6 @@ public class CommandMessagingConfiguration {
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
-    }
-
-    @Bean
-    public LegalCalendar legalCalendar(Clock clock, CalendarStore calendars) {
-        return new LegalCalendar() {
-            @Override
-            public LocalDate today() {
-                return LocalDate.now(clock);
-            }
-
-            @Override
-            public WorkingDayCalendar workingDays() {
-                return calendars.current();
-            }
-        };
     }
 
     private static String currentUsername() {

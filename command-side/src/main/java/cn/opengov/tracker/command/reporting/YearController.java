@@ -1,5 +1,6 @@
 package cn.opengov.tracker.command.reporting;
 
+import cn.opengov.tracker.api.report.ReportYear;
 import cn.opengov.tracker.api.reporting.PublishAnnualReport;
 import cn.opengov.tracker.command.messaging.EventPositions;
 import cn.opengov.tracker.platform.security.AgencyScope;
@@ -14,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Year close and publication: supervisors and administrators, within their agency tree. */
 @RestController
@@ -34,35 +33,29 @@ public class YearController {
     }
 
     @PostMapping("/close")
-    public ResponseEntity<Map<String, Object>> close(@PathVariable int year, @Valid @RequestBody YearBody body) {
+    public ResponseEntity<YearClosedAnswer> close(@PathVariable int year, @Valid @RequestBody YearBody body) {
         scope.requireWithin(body.agencyCode());
-        int carried = years.close(body.agencyCode(), checked(year), body.includeSubAgencies());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year);
-        answer.put("agencyCode", body.agencyCode());
-        answer.put("carriedOver", carried);
-        return ResponseEntity.ok().header("X-Event-Position", String.valueOf(positions.latest())).body(answer);
+        int carried = years.close(body.agencyCode(), ReportYear.check(year), body.includeSubAgencies());
+        return ResponseEntity.ok().header("X-Event-Position", String.valueOf(positions.latest()))
+                .body(new YearClosedAnswer(year, body.agencyCode(), carried));
     }
 
     @PostMapping("/publish")
-    public ResponseEntity<Map<String, Object>> publish(@PathVariable int year, @Valid @RequestBody YearBody body) {
+    public ResponseEntity<ReportPublishedAnswer> publish(@PathVariable int year, @Valid @RequestBody YearBody body) {
         scope.requireWithin(body.agencyCode());
-        PublishAnnualReport published = years.publish(body.agencyCode(), checked(year), body.includeSubAgencies());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year);
-        answer.put("agencyCode", body.agencyCode());
-        answer.put("includeSubAgencies", body.includeSubAgencies());
-        answer.put("publishedBy", scope.currentUser().username());
-        answer.put("balanced", published.table().balanced());
-        return ResponseEntity.ok().header("X-Event-Position", String.valueOf(positions.latest())).body(answer);
+        PublishAnnualReport published = years.publish(body.agencyCode(), ReportYear.check(year), body.includeSubAgencies());
+        return ResponseEntity.ok().header("X-Event-Position", String.valueOf(positions.latest()))
+                .body(new ReportPublishedAnswer(year, body.agencyCode(), body.includeSubAgencies(),
+                        scope.currentUser().username(), published.table().balanced()));
     }
 
-    private static int checked(int year) {
-        if (year < 2019 || year > 2100) {
-            throw cn.opengov.tracker.api.rule.RuleViolation.ofField("year",
-                    cn.opengov.tracker.api.rule.Rule.INVALID_VALUE, "年度须在2019至2100之间");
-        }
-        return year;
+    /** The year closed (with every earlier one), and how many requests this close carried over. */
+    public record YearClosedAnswer(int year, String agencyCode, int carriedOver) {
+    }
+
+    /** The year's tables frozen as published: by whom, and whether section 三 balances. */
+    public record ReportPublishedAnswer(int year, String agencyCode, Boolean includeSubAgencies, String publishedBy,
+                                        boolean balanced) {
     }
 
     /** {@code includeSubAgencies} (an addition to API.md) closes or publishes the whole agency tree. */

@@ -1,6 +1,5 @@
 package cn.opengov.tracker.command.security;
 
-import cn.opengov.tracker.platform.security.CachingPasswordAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,11 +20,10 @@ public class FallbackSecurityConfiguration {
 
     @Bean
     @Order(100)
-    public SecurityFilterChain everythingElse(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
-                                              AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied) throws Exception {
+    public SecurityFilterChain everythingElse(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+                                              AccessDeniedHandler denied) throws Exception {
         return http.securityMatcher("/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .csrf(AbstractHttpConfigurer::disable)

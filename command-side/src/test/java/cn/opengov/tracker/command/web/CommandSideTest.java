@@ -40,6 +40,17 @@ abstract class CommandSideTest {
         return code;
     }
 
+    static final String PASSWORD = "geheim-123";
+
+    /** A new user of the role at the agency, with password {@link #PASSWORD}: their name. */
+    String newUserNamed(String role, String agencyCode) {
+        String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response r = admin().post("/api/users", Map.of("username", name, "password", PASSWORD,
+                "role", role, "agencyCode", agencyCode));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return name;
+    }
+
     static Map<String, Object> request(String agencyCode, String receivedOn) {
         return Map.of("agencyCode", agencyCode, "receivedOn", receivedOn, "channel", "IN_PERSON",
                 "applicant", Map.of("type", "NATURAL_PERSON", "name", "李四"),

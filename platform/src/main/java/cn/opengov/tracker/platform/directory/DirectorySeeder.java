@@ -38,6 +38,10 @@ public class DirectorySeeder {
             throw new IllegalStateException("正式部署必须用环境变量 TRACKER_ADMIN_PASSWORD 设置管理员密码（不能为空或 admin）"
                     + " / set TRACKER_ADMIN_PASSWORD for a deployment without demo data");
         }
+        if (!Passwords.fitsBcrypt(adminPassword)) {
+            throw new IllegalStateException("TRACKER_ADMIN_PASSWORD 不能超过" + Passwords.MAX_BYTES + "字节（UTF-8）"
+                    + " / TRACKER_ADMIN_PASSWORD must not be longer than " + Passwords.MAX_BYTES + " bytes in UTF-8 (BCrypt)");
+        }
         users.ensure("admin", adminPassword, Role.ADMIN, AgencyDirectory.TOP);
         if (!demo) {
             return;

@@ -34,12 +34,14 @@ public class AgencyScope {
         return agencies.isWithin(agencyCode, currentUser().agencyCode());
     }
 
+    /** The user belongs to the top agency: their scope is every agency ({@link SystemAdministration}). */
+    public boolean atTopAgency() {
+        return AgencyDirectory.TOP.equals(currentUser().agencyCode());
+    }
+
     /** Refuses (403) an agency outside the user's tree; an unknown agency is a 404. */
     public void requireWithin(String agencyCode) {
-        agencies.require(agencyCode);
-        if (!canSee(agencyCode)) {
-            throw new AccessDeniedException("无权访问机关 " + agencyCode + " 的数据：只能访问本机关及下级机关");
-        }
+        requireWithin(agencies.tree(), agencyCode);
     }
 
     public void requireRole(Role role) {
@@ -50,13 +52,22 @@ public class AgencyScope {
 
     /**
      * The agency codes a list, board or report covers: the given agency (checked to be in scope), with its
-     * descendants when asked; without an agency, the user's own agency and all its descendants.
+     * descendants when asked; without an agency, the user's own agency and all its descendants. One version of
+     * the tree answers the whole question.
      */
     public List<String> codesFor(String agencyCode, boolean includeDescendants) {
+        AgencyDirectory.AgencyTree tree = agencies.tree();
         if (agencyCode == null || agencyCode.isBlank()) {
-            return agencies.codesOf(currentUser().agencyCode(), true);
+            return tree.codesOf(currentUser().agencyCode(), true);
         }
-        requireWithin(agencyCode);
-        return agencies.codesOf(agencyCode, includeDescendants);
+        requireWithin(tree, agencyCode);
+        return tree.codesOf(agencyCode, includeDescendants);
+    }
+
+    private void requireWithin(AgencyDirectory.AgencyTree tree, String agencyCode) {
+        tree.require(agencyCode);
+        if (!tree.isWithin(agencyCode, currentUser().agencyCode())) {
+            throw new AccessDeniedException("无权访问机关 " + agencyCode + " 的数据：只能访问本机关及下级机关");
+        }
     }
 }

@@ -178,6 +178,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class)) {
             return Problems.entity(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.tooLarge()));
         }
+        CheckedJsonFactory.RefusedField refused = causeOf(e, CheckedJsonFactory.RefusedField.class);
+        if (refused != null) {
+            return badField(refused.field(), refused.reason());
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
             return badField(path(u), "不认识的字段");
@@ -274,11 +278,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return causeOf(e, type) != null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 }

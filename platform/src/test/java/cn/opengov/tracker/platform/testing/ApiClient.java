@@ -58,12 +58,12 @@ public final class ApiClient {
     }
 
     public Response post(String path, Object body, Map<String, String> headers) {
-        byte[] bytes = body instanceof byte[] b ? b : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : write(body);
-        return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(bytes), headers);
+        return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(bytes(body)), headers);
     }
 
+    /** A body given as bytes or text is sent as it is; anything else as JSON. */
     public Response put(String path, Object body) {
-        return send("PUT", path, HttpRequest.BodyPublishers.ofByteArray(write(body)), Map.of());
+        return send("PUT", path, HttpRequest.BodyPublishers.ofByteArray(bytes(body)), Map.of());
     }
 
     public Response get(String path) {
@@ -126,6 +126,10 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] bytes(Object body) {
+        return body instanceof byte[] b ? b : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : write(body);
     }
 
     private static byte[] write(Object body) {

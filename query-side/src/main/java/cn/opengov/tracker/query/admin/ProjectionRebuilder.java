@@ -24,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -195,23 +194,23 @@ public class ProjectionRebuilder {
                 node.id(), DateTimeUtils.formatInstant(Instant.now()), Projections.GROUP));
     }
 
-    public Map<String, Object> status() {
+    public RebuildStatus status() {
         StreamingEventProcessor processor = processor();
-        Map<String, Object> status = new LinkedHashMap<>();
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         boolean pending = jdbc.queryForObject("SELECT count(*) FROM projection_rebuild", Integer.class) > 0;
-        status.put("running", processor.isRunning());
-        status.put("replaying", processor.isReplaying());
-        status.put("headPosition", head);
         // while a rebuild is pending the tables are about to be replaced: nothing counts as processed yet
         long slowest = pending ? -1 : processor.processingStatus().values().stream()
                 .mapToLong(ProjectionRebuilder::position).min().orElse(-1);
-        status.put("processedPosition", slowest);
-        status.put("rebuildPending", pending);
-        status.put("rebuildingHere", runningHere.get());
-        status.put("requestsRebuilt", requestsRebuilt.get());
-        status.put("lastError", lastError.get());
-        return status;
+        return new RebuildStatus(processor.isRunning(), processor.isReplaying(), head, slowest, pending, runningHere.get(),
+                requestsRebuilt.get(), lastError.get());
+    }
+
+    /**
+     * GET /api/admin/projections/status (API.md): whether the projections run, the event store's head and the
+     * position every segment has processed, and the state of a rebuild.
+     */
+    public record RebuildStatus(boolean running, boolean replaying, Long headPosition, long processedPosition,
+                                boolean rebuildPending, boolean rebuildingHere, long requestsRebuilt, String lastError) {
     }
 
     private static long position(EventTrackerStatus s) {

@@ -1,5 +1,6 @@
 package cn.opengov.tracker.query.admin;
 
+import cn.opengov.tracker.platform.security.SystemAdministration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,7 +8,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
-import java.util.Map;
 
 /** POST /api/admin/projections/rebuild (API.md): every read model rebuilt from the event store. */
 @RestController
@@ -20,14 +20,16 @@ public class RebuildController {
         this.rebuilder = rebuilder;
     }
 
+    /** Every agency's read models at once: administrators of the top agency only. */
     @PostMapping("/api/admin/projections/rebuild")
-    public ResponseEntity<Map<String, Object>> rebuild(Principal principal) {
+    @SystemAdministration
+    public ResponseEntity<ProjectionRebuilder.RebuildStatus> rebuild(Principal principal) {
         rebuilder.requestRebuild(principal.getName());
         return ResponseEntity.accepted().body(rebuilder.status());
     }
 
     @GetMapping("/api/admin/projections/status")
-    public Map<String, Object> status() {
+    public ProjectionRebuilder.RebuildStatus status() {
         return rebuilder.status();
     }
 }

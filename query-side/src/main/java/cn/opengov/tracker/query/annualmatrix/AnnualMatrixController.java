@@ -1,10 +1,7 @@
 package cn.opengov.tracker.query.annualmatrix;
 
-import cn.opengov.tracker.api.report.AnnualTable;
-import cn.opengov.tracker.api.report.MatrixRow;
-import cn.opengov.tracker.api.report.ReportFormat;
+import cn.opengov.tracker.api.report.ReportYear;
 import cn.opengov.tracker.api.report.ReviewLitigationTable;
-import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
@@ -14,8 +11,6 @@ import cn.opengov.tracker.query.annualmatrix.export.HtmlExport;
 import cn.opengov.tracker.query.annualmatrix.export.OfficialLayout;
 import cn.opengov.tracker.query.annualmatrix.export.ReportDocument;
 import cn.opengov.tracker.query.annualmatrix.export.XlsxExport;
-import cn.opengov.tracker.query.requestdetail.RequestListItems;
-import cn.opengov.tracker.query.requestdetail.RequestQueries;
 import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,9 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Section 三 (API.md): the matrix as JSON, its drill-down, and the exports in the official layout. */
 @RestController
@@ -53,29 +46,22 @@ public class AnnualMatrixController {
     }
 
     @GetMapping("/matrix")
-    public Map<String, Object> matrix(@PathVariable int year, @RequestParam String agencyCode,
-                                      @RequestParam(defaultValue = "false") boolean includeSubAgencies) {
-        AnnualMatrixQueries.Matrix m = matrices.matrix(ReportYear.check(year), scope.codesFor(required(agencyCode), includeSubAgencies));
-        return jsonOf(year, agencyCode, includeSubAgencies, m);
+    public MatrixView matrix(@PathVariable int year, @RequestParam String agencyCode,
+                             @RequestParam(defaultValue = "false") boolean includeSubAgencies) {
+        AnnualMatrixQueries.Matrix m = matrices.matrix(ReportYear.check(year), scope.codesFor(AnnualMatrixQueries.requiredAgency(agencyCode), includeSubAgencies));
+        return MatrixView.of(year, agencyCode, includeSubAgencies, m);
     }
 
     @GetMapping("/matrix/cells")
-    public Map<String, Object> cell(@PathVariable int year, @RequestParam String agencyCode,
-                                    @RequestParam(defaultValue = "false") boolean includeSubAgencies,
-                                    @RequestParam String row, @RequestParam String column,
-                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    public CellRequests cell(@PathVariable int year, @RequestParam String agencyCode,
+                             @RequestParam(defaultValue = "false") boolean includeSubAgencies,
+                             @RequestParam String row, @RequestParam String column,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw RuleViolation.ofField("size", Rule.INVALID_VALUE, "page 不能为负数，size 须在1至500之间");
         }
-        RequestQueries.Page found = cells.requests(ReportYear.check(year), scope.codesFor(required(agencyCode), includeSubAgencies),
+        return cells.cell(ReportYear.check(year), scope.codesFor(AnnualMatrixQueries.requiredAgency(agencyCode), includeSubAgencies),
                 row, column, page, size);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year);
-        answer.put("row", row);
-        answer.put("column", column);
-        answer.put("items", found.items().stream().map(RequestListItems::of).toList());
-        answer.put("total", found.total());
-        return answer;
     }
 
     @GetMapping("/matrix.xlsx")
@@ -101,7 +87,7 @@ public class AnnualMatrixController {
     }
 
     private ReportDocument document(int year, String agencyCode, boolean includeSubAgencies) {
-        List<String> codes = scope.codesFor(required(agencyCode), includeSubAgencies);
+        List<String> codes = scope.codesFor(AnnualMatrixQueries.requiredAgency(agencyCode), includeSubAgencies);
         AnnualMatrixQueries.Matrix m = matrices.matrix(ReportYear.check(year), codes);
         ReviewLitigationTable section4 = reviewLitigation.table(year, codes);
         String name = agencies.find(agencyCode).map(a -> a.name()).orElse(agencyCode);
@@ -111,37 +97,6 @@ public class AnnualMatrixController {
             note = (note == null ? "注：" : note + "；") + "勾稽关系不平衡，请核对";
         }
         return new ReportDocument(title, note, OfficialLayout.sectionThree(m.table()), OfficialLayout.sectionFour(section4));
-    }
-
-    public static Map<String, Object> jsonOf(int year, String agencyCode, boolean includeSubAgencies, AnnualMatrixQueries.Matrix m) {
-        AnnualTable table = m.table();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year);
-        answer.put("agencyCode", agencyCode);
-        answer.put("includeSubAgencies", includeSubAgencies);
-        answer.put("format", table.format().code());
-        answer.put("closed", m.closed());
-        answer.put("provisional", !m.closed());
-        answer.put("balanced", table.balanced());
-        answer.put("columns", java.util.Arrays.stream(ApplicantType.values()).map(Enum::name).toList());
-        Map<String, String> columnLabels = new LinkedHashMap<>();
-        for (ApplicantType type : ApplicantType.values()) {
-            columnLabels.put(type.name(), table.format() == ReportFormat.F2019 ? type.label2019() : type.label());
-        }
-        columnLabels.put(MatrixRow.TOTAL, "总计");
-        answer.put("columnLabels", columnLabels);
-        answer.put("rows", table.rows());
-        Map<String, String> rowLabels = new LinkedHashMap<>();
-        MatrixRow.ALL.forEach(r -> rowLabels.put(r, MatrixRow.label(r)));
-        answer.put("rowLabels", rowLabels);
-        return answer;
-    }
-
-    private static String required(String agencyCode) {
-        if (agencyCode == null || agencyCode.isBlank()) {
-            throw RuleViolation.ofField("agencyCode", Rule.INVALID_VALUE, "必须指定机关 agencyCode");
-        }
-        return agencyCode;
     }
 
     private static String fileName(int year, String agencyCode, String extension) {

@@ -1,8 +1,11 @@
 package cn.opengov.tracker.query.annualmatrix;
 
 import cn.opengov.tracker.api.report.AnnualTable;
+import cn.opengov.tracker.api.report.CarryOver;
 import cn.opengov.tracker.api.report.MatrixRow;
 import cn.opengov.tracker.api.request.ApplicantType;
+import cn.opengov.tracker.api.rule.Rule;
+import cn.opengov.tracker.api.rule.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,38 +38,24 @@ public class AnnualMatrixQueries {
                 WHERE agency_code = ANY(?) AND received_year <= ? AND (answered_year = 0 OR answered_year >= ?)
                 GROUP BY agency_code, applicant_type, received_year, answered_year, outcome
                 HAVING sum(n) <> 0""", rs -> {
-            String agency = rs.getString(1);
-            ApplicantType type = ApplicantType.valueOf(rs.getString(2));
-            int received = rs.getInt(3);
-            int answered = rs.getInt(4);
-            long n = rs.getLong(6);
-            if (received == year) {
-                table.add(MatrixRow.NEW_RECEIVED, type, n);
-            }
-            if (answered == year) {
-                table.add(rs.getString(5), type, n);
-            }
-            if (!isClosed(closedThrough, agency, year - 1) && openAtEndOf(year - 1, received, answered)) {
-                table.add(MatrixRow.CARRIED_FROM_PREVIOUS, type, n);
-            }
-            if (!isClosed(closedThrough, agency, year) && openAtEndOf(year, received, answered)) {
-                table.add(MatrixRow.CARRIED_TO_NEXT, type, n);
-            }
+            count(table, year, closedThrough, new MatrixTallyWriter.TallyKey(rs.getString(1), rs.getInt(3), rs.getInt(4),
+                    rs.getString(2), rs.getString(5)), rs.getLong(6));
         }, codes, year, year);
         jdbc.query("SELECT agency_code, from_year, applicant_type, n FROM carry_tally "
                 + "WHERE agency_code = ANY(?) AND from_year IN (?, ?) AND n <> 0", rs -> {
-            String agency = rs.getString(1);
-            int from = rs.getInt(2);
-            ApplicantType type = ApplicantType.valueOf(rs.getString(3));
-            if (from == year - 1 && isClosed(closedThrough, agency, year - 1)) {
-                table.add(MatrixRow.CARRIED_FROM_PREVIOUS, type, rs.getLong(4));
-            }
-            if (from == year && isClosed(closedThrough, agency, year)) {
-                table.add(MatrixRow.CARRIED_TO_NEXT, type, rs.getLong(4));
-            }
+            count(table, year, closedThrough, new MatrixTallyWriter.CarryKey(rs.getString(1), rs.getInt(2), rs.getString(3)),
+                    rs.getLong(4));
         }, codes, year - 1, year);
         boolean closed = agencyCodes.stream().allMatch(code -> isClosed(closedThrough, code, year));
         return new Matrix(table.build(), closed);
+    }
+
+    /** The agency a report is asked for: a report is always of a named agency (or agency tree). */
+    public static String requiredAgency(String agencyCode) {
+        if (agencyCode == null || agencyCode.isBlank()) {
+            throw RuleViolation.ofField("agencyCode", Rule.INVALID_VALUE, "必须指定机关 agencyCode");
+        }
+        return agencyCode;
     }
 
     /** The agencies' last closed years (absent: none closed). */
@@ -79,13 +68,45 @@ public class AnnualMatrixQueries {
         return closed;
     }
 
+    /**
+     * Where {@code n} requests of a {@code matrix_tally} key count in the year's table: 一 by the year received, the
+     * outcome rows by the year answered, and — where the year is not closed — 二 and 四 by whether they were open
+     * at the end of the previous year and of this one ({@link CarryOver}).
+     */
+    static void count(AnnualTable.Builder table, int year, Map<String, Integer> closedThrough,
+                      MatrixTallyWriter.TallyKey key, long n) {
+        ApplicantType type = ApplicantType.valueOf(key.applicantType());
+        if (key.receivedYear() == year) {
+            table.add(MatrixRow.NEW_RECEIVED, type, n);
+        }
+        if (key.answeredYear() == year) {
+            table.add(key.outcome(), type, n);
+        }
+        if (!isClosed(closedThrough, key.agencyCode(), year - 1)
+                && CarryOver.isOpenAtEndOf(year - 1, key.receivedYear(), key.answeredYear())) {
+            table.add(MatrixRow.CARRIED_FROM_PREVIOUS, type, n);
+        }
+        if (!isClosed(closedThrough, key.agencyCode(), year)
+                && CarryOver.isOpenAtEndOf(year, key.receivedYear(), key.answeredYear())) {
+            table.add(MatrixRow.CARRIED_TO_NEXT, type, n);
+        }
+    }
+
+    /** Where the year is closed, 二 and 四 are the carry-overs recorded from the previous year and from this one. */
+    static void count(AnnualTable.Builder table, int year, Map<String, Integer> closedThrough,
+                      MatrixTallyWriter.CarryKey key, long n) {
+        ApplicantType type = ApplicantType.valueOf(key.applicantType());
+        if (key.fromYear() == year - 1 && isClosed(closedThrough, key.agencyCode(), year - 1)) {
+            table.add(MatrixRow.CARRIED_FROM_PREVIOUS, type, n);
+        }
+        if (key.fromYear() == year && isClosed(closedThrough, key.agencyCode(), year)) {
+            table.add(MatrixRow.CARRIED_TO_NEXT, type, n);
+        }
+    }
+
     static boolean isClosed(Map<String, Integer> closedThrough, String agency, int year) {
         Integer through = closedThrough.get(agency);
         return through != null && through >= year;
-    }
-
-    static boolean openAtEndOf(int year, int receivedYear, int answeredYear) {
-        return receivedYear <= year && (answeredYear == 0 || answeredYear > year);
     }
 
     /** A derived table and whether every agency in it has closed the year. */

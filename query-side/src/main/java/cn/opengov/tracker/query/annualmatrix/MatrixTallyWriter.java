@@ -1,18 +1,18 @@
 package cn.opengov.tracker.query.annualmatrix;
 
 import cn.opengov.tracker.query.projection.ReadModelWriter;
-import cn.opengov.tracker.query.projection.RequestState;
-import cn.opengov.tracker.query.projection.TallyDeltas;
+import cn.opengov.tracker.api.request.state.RequestState;
+import cn.opengov.tracker.query.projection.Tally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
+import java.util.List;
 
 /**
- * Keeps the section 三 tallies. A request counts once in {@code matrix_tally} and once in {@code carry_tally}
- * per year it was carried from; a change moves it from the cells of its old state to those of its new one, so
- * reclassifications and corrections need no special case. A batch's moves are summed and written once per
- * key, in key order, to rows of its own segment: segments never wait on each other's locks.
+ * Keeps the section 三 tallies: a request counts once in {@code matrix_tally} and once in {@code carry_tally} per
+ * year it was carried from ({@link Tally} moves it when it changes). {@link AnnualMatrixQueries} reads them back
+ * into the table.
  */
 @Component
 public class MatrixTallyWriter implements ReadModelWriter {
@@ -25,28 +25,7 @@ public class MatrixTallyWriter implements ReadModelWriter {
 
     @Override
     public Batch newBatch(int segment) {
-        TallyDeltas<TallyKey> tally = new TallyDeltas<>();
-        TallyDeltas<CarryKey> carry = new TallyDeltas<>();
-        return new Batch() {
-            @Override
-            public void changed(RequestState before, RequestState after) {
-                if (before != null) {
-                    count(before, -1, tally, carry);
-                }
-                count(after, 1, tally, carry);
-            }
-
-            @Override
-            public void flush() {
-                tally.flush(jdbc, "INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, segment, n) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_code, received_year, answered_year, applicant_type, outcome, segment) "
-                                + "DO UPDATE SET n = matrix_tally.n + EXCLUDED.n",
-                        k -> new Object[] {k.agencyCode(), k.applicantType(), k.receivedYear(), k.answeredYear(), k.outcome()}, segment);
-                carry.flush(jdbc, "INSERT INTO carry_tally (agency_code, from_year, applicant_type, segment, n) VALUES (?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (agency_code, from_year, applicant_type, segment) DO UPDATE SET n = carry_tally.n + EXCLUDED.n",
-                        k -> new Object[] {k.agencyCode(), k.fromYear(), k.applicantType()}, segment);
-            }
-        };
+        return Tally.batch(jdbc, segment, MATRIX, CARRY);
     }
 
     /** In a bulk rebuild the tallies are summed at the end, from the rows of request_view. */
@@ -56,7 +35,7 @@ public class MatrixTallyWriter implements ReadModelWriter {
     }
 
     /**
-     * The tallies are request_view grouped by their keys (the columns {@link #count} reads, one for one): one
+     * The tallies are request_view grouped by their keys (the columns {@link #MATRIX} and {@link #CARRY} key by, one for one): one
      * aggregate over the finished rows instead of a delta per request, which is where a rebuild spent its time.
      */
     @Override
@@ -85,15 +64,22 @@ public class MatrixTallyWriter implements ReadModelWriter {
         jdbc.execute("TRUNCATE matrix_tally, carry_tally");
     }
 
-    private static void count(RequestState s, long sign, TallyDeltas<TallyKey> tally, TallyDeltas<CarryKey> carry) {
-        String type = s.applicantType().name();
-        TallyKey key = new TallyKey(s.agencyCode(), s.receivedOn().getYear(),
-                s.answeredOn() == null ? 0 : s.answeredOn().getYear(), type, s.outcome() == null ? "" : s.outcome().name());
-        tally.add(key, sign);
-        for (int year : s.carriedFrom()) {
-            carry.add(new CarryKey(s.agencyCode(), year, type), sign);
-        }
-    }
+    /** One count per request: under its agency, applicant type, years received and answered (0: open), outcome. */
+    static final Tally<TallyKey> MATRIX = new Tally<>(
+            "INSERT INTO matrix_tally (agency_code, applicant_type, received_year, answered_year, outcome, segment, n) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_code, received_year, answered_year, applicant_type, outcome, segment) "
+                    + "DO UPDATE SET n = matrix_tally.n + EXCLUDED.n",
+            s -> List.of(new TallyKey(s.agencyCode(), s.receivedOn().getYear(),
+                    s.answeredOn() == null ? 0 : s.answeredOn().getYear(), s.applicantType().name(),
+                    s.outcome() == null ? "" : s.outcome().name())),
+            k -> new Object[] {k.agencyCode(), k.applicantType(), k.receivedYear(), k.answeredYear(), k.outcome()});
+
+    /** One count per year the request was carried from. */
+    static final Tally<CarryKey> CARRY = new Tally<>(
+            "INSERT INTO carry_tally (agency_code, from_year, applicant_type, segment, n) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (agency_code, from_year, applicant_type, segment) DO UPDATE SET n = carry_tally.n + EXCLUDED.n",
+            s -> s.carriedFrom().stream().map(year -> new CarryKey(s.agencyCode(), year, s.applicantType().name())).toList(),
+            k -> new Object[] {k.agencyCode(), k.fromYear(), k.applicantType()});
 
     /** The primary key of matrix_tally, ordered as the key is. */
     record TallyKey(String agencyCode, int receivedYear, int answeredYear, String applicantType, String outcome)

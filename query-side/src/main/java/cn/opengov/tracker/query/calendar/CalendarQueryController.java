@@ -10,9 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The working-day calendar (SPEC §3): WD(from, days), and which years' notices are loaded. */
 @RestController
@@ -27,7 +25,7 @@ public class CalendarQueryController {
     }
 
     @GetMapping("/api/calendar/working-days")
-    public Map<String, Object> workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    public WorkingDays workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam int days) {
         if (days < 0 || days > MAX_DAYS) {
             throw RuleViolation.ofField("days", Rule.INVALID_VALUE, "days 须在0至" + MAX_DAYS + "之间");
@@ -38,11 +36,11 @@ public class CalendarQueryController {
         } catch (CalendarNotLoadedException e) {
             throw RuleViolation.ofField("days", Rule.INVALID_VALUE, e.getMessage());
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("from", from);
-        answer.put("days", days);
-        answer.put("date", date);
-        return answer;
+        return new WorkingDays(from, days, date);
+    }
+
+    /** WD(from, days): the day {@code days} working days after {@code from}. */
+    public record WorkingDays(LocalDate from, int days, LocalDate date) {
     }
 
     @GetMapping("/api/calendar/years")

@@ -5,7 +5,7 @@ import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 import cn.opengov.tracker.api.deadline.ClockPhase;
 import cn.opengov.tracker.api.deadline.Deadlines;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.RequestState;
 
 import java.time.LocalDate;
 import java.util.UUID;

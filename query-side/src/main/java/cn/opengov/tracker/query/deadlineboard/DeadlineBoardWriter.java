@@ -6,7 +6,7 @@ import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.query.projection.IdArrays;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.projection.StateJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

@@ -2,7 +2,6 @@ package cn.opengov.tracker.query.projection;
 
 import cn.opengov.tracker.api.request.event.RequestEvent;
 import cn.opengov.tracker.api.request.event.RequestReceived;
-import cn.opengov.tracker.query.requestdetail.RequestViewStore;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -41,11 +40,11 @@ public class BulkReplay {
     private static final int FETCH_SIZE = 5000;
 
     private final JdbcTemplate jdbc;
-    private final RequestViewStore store;
+    private final RequestStateStore store;
     private final List<ReadModelWriter> writers;
     private final Serializer serializer;
 
-    public BulkReplay(JdbcTemplate jdbc, RequestViewStore store, List<ReadModelWriter> writers,
+    public BulkReplay(JdbcTemplate jdbc, RequestStateStore store, List<ReadModelWriter> writers,
                       @Qualifier("eventSerializer") Serializer serializer) {
         this.jdbc = jdbc;
         this.store = store;
@@ -113,9 +112,9 @@ public class BulkReplay {
 
         private final LongConsumer progress;
         private final Duration pause;
-        private final List<RequestState> done = new ArrayList<>(REQUESTS_PER_BATCH);
+        private final List<ProjectedRequest> done = new ArrayList<>(REQUESTS_PER_BATCH);
         private String currentId;
-        private RequestState current;
+        private ProjectedRequest current;
         private long written;
 
         RequestFold(LongConsumer progress, Duration pause) {
@@ -131,7 +130,7 @@ public class BulkReplay {
             }
             if (payload(rs) instanceof RequestEvent event) {
                 Instant recordedAt = event instanceof RequestReceived ? DateTimeUtils.parseInstant(rs.getString(3)) : null;
-                current = RequestState.next(current, event, rs.getLong(2), recordedAt);
+                current = ProjectedRequest.next(current, event, rs.getLong(2), recordedAt);
             }
         }
 
@@ -155,8 +154,8 @@ public class BulkReplay {
                 return;
             }
             List<ReadModelWriter.Batch> batches = writers.stream().map(ReadModelWriter::newRebuildBatch).toList();
-            for (RequestState s : done) {
-                batches.forEach(b -> b.changed(null, s));
+            for (ProjectedRequest s : done) {
+                batches.forEach(b -> b.changed(null, s.state()));
             }
             store.copyAll(done);
             batches.forEach(ReadModelWriter.Batch::flush);

@@ -1,7 +1,6 @@
 package cn.opengov.tracker.query.projection;
 
 import cn.opengov.tracker.api.request.event.RequestEvent;
-import cn.opengov.tracker.query.requestdetail.RequestViewStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -26,18 +25,18 @@ final class ProjectionBatch {
     /** Where Axon's pooled processor puts the segment of the batch it processes. */
     private static final String SEGMENT_RESOURCE = "Processor[" + Projections.GROUP + "]/SegmentId";
 
-    private final RequestViewStore store;
-    private final Map<UUID, RequestState> states = new HashMap<>();
-    private final Map<UUID, RequestState> changed = new LinkedHashMap<>();
+    private final RequestStateStore store;
+    private final Map<UUID, ProjectedRequest> states = new HashMap<>();
+    private final Map<UUID, ProjectedRequest> changed = new LinkedHashMap<>();
     private final List<ReadModelWriter.Batch> writers;
 
-    private ProjectionBatch(RequestViewStore store, List<ReadModelWriter> writers, int segment) {
+    private ProjectionBatch(RequestStateStore store, List<ReadModelWriter> writers, int segment) {
         this.store = store;
         this.writers = writers.stream().map(w -> w.newBatch(segment)).toList();
     }
 
     /** The batch of the unit of work being processed, created (and preloaded) on first use. */
-    static ProjectionBatch current(RequestViewStore store, List<ReadModelWriter> writers) {
+    static ProjectionBatch current(RequestStateStore store, List<ReadModelWriter> writers) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(RESOURCE, key -> {
             Object segment = unitOfWork.resources().get(SEGMENT_RESOURCE);
@@ -59,22 +58,23 @@ final class ProjectionBatch {
     private void preload(Set<UUID> ids) {
         // a request not found is new in this batch: remember that too, or its first event would ask again
         ids.forEach(id -> states.put(id, null));
-        store.load(ids).forEach(s -> states.put(s.requestId(), s));
+        store.load(ids).forEach(s -> states.put(s.state().requestId(), s));
     }
 
-    RequestState state(UUID requestId) {
+    ProjectedRequest state(UUID requestId) {
         if (!states.containsKey(requestId)) {
-            List<RequestState> loaded = store.load(List.of(requestId));
+            List<ProjectedRequest> loaded = store.load(List.of(requestId));
             states.put(requestId, loaded.isEmpty() ? null : loaded.get(0));
         }
         return states.get(requestId);
     }
 
-    void changed(RequestState before, RequestState after) {
-        states.put(after.requestId(), after);
-        changed.put(after.requestId(), after);
+    void changed(ProjectedRequest before, ProjectedRequest after) {
+        UUID id = after.state().requestId();
+        states.put(id, after);
+        changed.put(id, after);
         for (ReadModelWriter.Batch writer : writers) {
-            writer.changed(before, after);
+            writer.changed(before == null ? null : before.state(), after.state());
         }
     }
 

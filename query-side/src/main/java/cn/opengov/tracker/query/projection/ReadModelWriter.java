@@ -1,5 +1,7 @@
 package cn.opengov.tracker.query.projection;
 
+import cn.opengov.tracker.api.request.state.RequestState;
+
 /**
  * A read model fed by the request projection. For each batch of events it gets a fresh {@link Batch}, told of
  * every request that changed (before and after, before null for a new request), and flushed once, in the

@@ -1,7 +1,6 @@
 package cn.opengov.tracker.query.projection;
 
 import cn.opengov.tracker.api.request.event.RequestEvent;
-import cn.opengov.tracker.query.requestdetail.RequestViewStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,10 +20,10 @@ import java.util.List;
 @ProcessingGroup(Projections.GROUP)
 public class RequestProjection {
 
-    private final RequestViewStore store;
+    private final RequestStateStore store;
     private final List<ReadModelWriter> writers;
 
-    public RequestProjection(RequestViewStore store, List<ReadModelWriter> writers) {
+    public RequestProjection(RequestStateStore store, List<ReadModelWriter> writers) {
         this.store = store;
         this.writers = writers;
     }
@@ -32,11 +31,11 @@ public class RequestProjection {
     @EventHandler
     public void on(RequestEvent event, @SequenceNumber Long sequence, @Timestamp Instant recordedAt) {
         ProjectionBatch batch = ProjectionBatch.current(store, writers);
-        RequestState before = batch.state(event.requestId());
+        ProjectedRequest before = batch.state(event.requestId());
         if (before != null && sequence <= before.lastSequence()) {
             return;
         }
-        batch.changed(before, RequestState.next(before, event, sequence, recordedAt));
+        batch.changed(before, ProjectedRequest.next(before, event, sequence, recordedAt));
     }
 
     @ResetHandler

@@ -5,12 +5,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The moves of one batch between the cells of a pre-aggregated table: +1 where a request now counts, -1 where it
- * counted before, summed per key. Written once per key, in key order, to the rows of the batch's segment, with
+ * Counts to add to the rows of a pre-aggregated table, summed per key ({@link Tally.Moves} adds +1 and -1).
+ * Written once per key, in key order, to the rows of the batch's segment, with
  * {@code INSERT … ON CONFLICT DO UPDATE SET n = n + EXCLUDED.n}.
  */
 public final class TallyDeltas<K extends Comparable<K>> {
@@ -19,6 +20,17 @@ public final class TallyDeltas<K extends Comparable<K>> {
 
     public void add(K key, long n) {
         deltas.merge(key, n, Long::sum);
+    }
+
+    /** The sums so far, in key order, zeros left out. */
+    public SortedMap<K, Long> net() {
+        SortedMap<K, Long> net = new TreeMap<>();
+        deltas.forEach((key, n) -> {
+            if (n != 0) {
+                net.put(key, n);
+            }
+        });
+        return net;
     }
 
     /**

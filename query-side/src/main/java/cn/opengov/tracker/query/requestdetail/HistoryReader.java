@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,25 +28,18 @@ public class HistoryReader {
     }
 
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> historyOf(UUID requestId) {
-        List<Map<String, Object>> history = new ArrayList<>();
+    public List<HistoryEntry> historyOf(UUID requestId) {
+        List<HistoryEntry> history = new ArrayList<>();
         DomainEventStream stream = events.readEvents(requestId.toString());
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (!(message.getPayload() instanceof RequestEvent event)) {
                 continue;
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sequence", message.getSequenceNumber());
-            entry.put("type", message.getPayloadType().getSimpleName());
-            entry.put("label", event.label());
-            entry.put("occurredOn", event.occurredOn());
-            entry.put("recordedAt", message.getTimestamp());
-            entry.put("recordedBy", message.getMetaData().getOrDefault("recordedBy", "system"));
-            Map<String, Object> fields = json.convertValue(event, Map.class);
-            fields.remove("requestId");
-            fields.forEach(entry::putIfAbsent);
-            history.add(entry);
+            history.add(new HistoryEntry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
+                    event.label(), event.occurredOn(), message.getTimestamp(),
+                    String.valueOf(message.getMetaData().getOrDefault("recordedBy", "system")),
+                    json.convertValue(event, Map.class)));
         }
         return history;
     }

@@ -2,8 +2,7 @@ package cn.opengov.tracker.query.requestdetail;
 
 import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
-import cn.opengov.tracker.query.projection.CaseState;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.api.request.state.RequestState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +49,5 @@ final class NextSteps {
             steps.add("CASE_DECISION");
         }
         return steps;
-    }
-
-    static boolean hasDecidedReconsideration(List<CaseState> cases) {
-        return cases.stream().anyMatch(c -> c.kind() == cn.opengov.tracker.api.request.CaseKind.RECONSIDERATION && c.decidedOn() != null);
     }
 }

@@ -4,10 +4,13 @@ import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.request.Applicant;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.OutcomeCategory;
-import cn.opengov.tracker.query.projection.CaseState;
+import cn.opengov.tracker.api.request.state.Handling;
+import cn.opengov.tracker.api.request.state.LegalCase;
+import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.projection.CopyRows;
 import cn.opengov.tracker.query.projection.IdArrays;
-import cn.opengov.tracker.query.projection.RequestState;
+import cn.opengov.tracker.query.projection.ProjectedRequest;
+import cn.opengov.tracker.query.projection.RequestStateStore;
 import cn.opengov.tracker.query.projection.StateJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,34 +18,32 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code request_view} table: the request detail read model, and the state every other projection reads
- * its "before" from. Loaded and saved a whole batch at a time.
+ * The {@code request_view} table: the request detail read model, and the store of the state every other
+ * projection reads its "before" from. Loaded and saved a whole batch at a time.
  */
 @Component
-public class RequestViewStore {
+public class RequestViewStore implements RequestStateStore {
 
-    static final String COLUMNS = "request_id, last_sequence, tracking_no, agency_code, received_on, channel, "
+    public static final String COLUMNS = "request_id, last_sequence, tracking_no, agency_code, received_on, channel, "
             + "applicant_type, applicant_name, applicant, description, outcome, answered_on, timeline, carried_from, "
-            + "cases, logged_at";
+            + "cases, logged_at, handling";
 
-    private static final TypeReference<List<CaseState>> CASES = new TypeReference<>() {
+    private static final TypeReference<List<LegalCase>> CASES = new TypeReference<>() {
     };
 
-    static final RowMapper<RequestState> ROW = (rs, i) -> new RequestState(
+    /** A request's state, as every read of {@code request_view} gets it. */
+    public static final RowMapper<RequestState> STATE = (rs, i) -> new RequestState(
             rs.getObject("request_id", UUID.class),
-            rs.getLong("last_sequence"),
             rs.getString("tracking_no"),
             rs.getString("agency_code"),
             Channel.valueOf(rs.getString("channel")),
@@ -52,7 +53,10 @@ public class RequestViewStore {
             StateJson.read(rs.getString("timeline"), RequestTimeline.class),
             years(rs.getArray("carried_from")),
             StateJson.read(rs.getString("cases"), CASES),
-            rs.getTimestamp("logged_at").toInstant());
+            rs.getString("handling") == null ? Handling.NONE : StateJson.read(rs.getString("handling"), Handling.class));
+
+    private static final RowMapper<ProjectedRequest> ROW = (rs, i) -> new ProjectedRequest(STATE.mapRow(rs, i),
+            rs.getLong("last_sequence"), rs.getTimestamp("logged_at").toInstant());
 
     private final JdbcTemplate jdbc;
 
@@ -60,7 +64,8 @@ public class RequestViewStore {
         this.jdbc = jdbc;
     }
 
-    public List<RequestState> load(Collection<UUID> ids) {
+    @Override
+    public List<ProjectedRequest> load(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -68,39 +73,45 @@ public class RequestViewStore {
                 ps -> IdArrays.bind(ps, 1, ids), ROW);
     }
 
-    public void saveAll(List<RequestState> states) {
+    @Override
+    public void saveAll(List<ProjectedRequest> states) {
         if (states.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (request_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, "
                         + "received_on = EXCLUDED.received_on, applicant_type = EXCLUDED.applicant_type, "
                         + "applicant = EXCLUDED.applicant, outcome = EXCLUDED.outcome, answered_on = EXCLUDED.answered_on, "
-                        + "timeline = EXCLUDED.timeline, carried_from = EXCLUDED.carried_from, cases = EXCLUDED.cases",
+                        + "timeline = EXCLUDED.timeline, carried_from = EXCLUDED.carried_from, cases = EXCLUDED.cases, "
+                        + "handling = EXCLUDED.handling",
                 states, 500, (ps, s) -> bind(ps, s));
     }
 
     /** Into the emptied table of a bulk rebuild: new rows only, copied rather than inserted. */
-    public void copyAll(List<RequestState> states) {
+    @Override
+    public void copyAll(List<ProjectedRequest> states) {
         CopyRows rows = new CopyRows(states.size());
-        for (RequestState s : states) {
-            rows.add(s.requestId()).add(s.lastSequence()).add(s.trackingNo()).add(s.agencyCode()).add(s.receivedOn())
+        for (ProjectedRequest p : states) {
+            RequestState s = p.state();
+            rows.add(s.requestId()).add(p.lastSequence()).add(s.trackingNo()).add(s.agencyCode()).add(s.receivedOn())
                     .add(s.channel().name()).add(s.applicantType().name()).add(s.applicant().name())
                     .add(StateJson.write(s.applicant())).add(s.description())
                     .add(s.outcome() == null ? null : s.outcome().name()).add(s.answeredOn())
                     .add(StateJson.write(s.timeline())).addArray(s.carriedFrom()).add(StateJson.write(s.cases()))
-                    .add(s.loggedAt()).endRow();
+                    .add(p.loggedAt()).add(handling(s)).endRow();
         }
         rows.copyInto(jdbc, "request_view", COLUMNS);
     }
 
+    @Override
     public void reset() {
         jdbc.execute("TRUNCATE request_view");
     }
 
-    private static void bind(PreparedStatement ps, RequestState s) throws SQLException {
+    private static void bind(PreparedStatement ps, ProjectedRequest p) throws SQLException {
+        RequestState s = p.state();
         ps.setObject(1, s.requestId());
-        ps.setLong(2, s.lastSequence());
+        ps.setLong(2, p.lastSequence());
         ps.setString(3, s.trackingNo());
         ps.setString(4, s.agencyCode());
         ps.setObject(5, s.receivedOn());
@@ -118,14 +129,16 @@ public class RequestViewStore {
         ps.setString(13, StateJson.write(s.timeline()));
         ps.setArray(14, ps.getConnection().createArrayOf("integer", s.carriedFrom().toArray()));
         ps.setString(15, StateJson.write(s.cases()));
-        ps.setTimestamp(16, Timestamp.from(s.loggedAt()));
+        ps.setTimestamp(16, Timestamp.from(p.loggedAt()));
+        ps.setString(17, handling(s));
+    }
+
+    /** Most requests record none of it: no JSON to write or read. */
+    private static String handling(RequestState s) {
+        return s.handling().isEmpty() ? null : StateJson.write(s.handling());
     }
 
     static List<Integer> years(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((Integer[]) array.getArray());
-    }
-
-    static LocalDate date(Date d) {
-        return d == null ? null : d.toLocalDate();
     }
 }

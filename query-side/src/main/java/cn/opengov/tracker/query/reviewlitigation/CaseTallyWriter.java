@@ -1,9 +1,7 @@
 package cn.opengov.tracker.query.reviewlitigation;
 
-import cn.opengov.tracker.query.projection.CaseState;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
-import cn.opengov.tracker.query.projection.RequestState;
-import cn.opengov.tracker.query.projection.TallyDeltas;
+import cn.opengov.tracker.query.projection.Tally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,23 +19,7 @@ public class CaseTallyWriter implements ReadModelWriter {
 
     @Override
     public Batch newBatch(int segment) {
-        TallyDeltas<CaseKey> tally = new TallyDeltas<>();
-        return new Batch() {
-            @Override
-            public void changed(RequestState before, RequestState after) {
-                if (before != null) {
-                    count(before, -1, tally);
-                }
-                count(after, 1, tally);
-            }
-
-            @Override
-            public void flush() {
-                tally.flush(jdbc, "INSERT INTO case_tally (agency_code, kind, filed_year, decided_year, result, segment, n) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (agency_code, kind, filed_year, decided_year, result, segment) DO UPDATE SET n = case_tally.n + EXCLUDED.n",
-                        k -> new Object[] {k.agencyCode(), k.kind(), k.filedYear(), k.decidedYear(), k.result()}, segment);
-            }
-        };
+        return Tally.batch(jdbc, segment, CASES);
     }
 
     @Override
@@ -45,12 +27,13 @@ public class CaseTallyWriter implements ReadModelWriter {
         jdbc.execute("TRUNCATE case_tally");
     }
 
-    private static void count(RequestState s, long sign, TallyDeltas<CaseKey> tally) {
-        for (CaseState c : s.cases()) {
-            tally.add(new CaseKey(s.agencyCode(), c.kind().name(), c.filedOn().getYear(),
-                    c.decidedOn() == null ? 0 : c.decidedOn().getYear(), c.result() == null ? "" : c.result().name()), sign);
-        }
-    }
+    /** One count per case: under the request's agency, the case's kind, years filed and decided (0: pending), result. */
+    static final Tally<CaseKey> CASES = new Tally<>(
+            "INSERT INTO case_tally (agency_code, kind, filed_year, decided_year, result, segment, n) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (agency_code, kind, filed_year, decided_year, result, segment) DO UPDATE SET n = case_tally.n + EXCLUDED.n",
+            s -> s.cases().stream().map(c -> new CaseKey(s.agencyCode(), c.kind().name(), c.filedOn().getYear(),
+                    c.decidedOn() == null ? 0 : c.decidedOn().getYear(), c.result() == null ? "" : c.result().name())).toList(),
+            k -> new Object[] {k.agencyCode(), k.kind(), k.filedYear(), k.decidedYear(), k.result()});
 
     /** The primary key of case_tally, ordered as the key is. */
     record CaseKey(String agencyCode, String kind, int filedYear, int decidedYear, String result) implements Comparable<CaseKey> {

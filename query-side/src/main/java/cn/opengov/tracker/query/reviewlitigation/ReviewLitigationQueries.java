@@ -23,15 +23,22 @@ public class ReviewLitigationQueries {
                 SELECT kind, filed_year, decided_year, result, sum(n) FROM case_tally
                 WHERE agency_code = ANY(?) AND filed_year <= ? AND (decided_year = 0 OR decided_year >= ?)
                 GROUP BY kind, filed_year, decided_year, result HAVING sum(n) <> 0""", rs -> {
-            CaseKind kind = CaseKind.valueOf(rs.getString(1));
-            int decided = rs.getInt(3);
-            long n = rs.getLong(5);
-            if (decided == year) {
-                counter.add(kind, rs.getString(4), n);
-            } else {
-                counter.add(kind, ReviewLitigationTable.PENDING, n);
-            }
+            count(counter, year, new CaseTallyWriter.CaseKey(null, rs.getString(1), rs.getInt(2), rs.getInt(3),
+                    rs.getString(4)), rs.getLong(5));
         }, agencyCodes.toArray(String[]::new), year, year);
         return counter.table();
+    }
+
+    /**
+     * Where {@code n} cases of a {@code case_tally} key count in the year's section 四: by result when decided in the
+     * year, pending when filed by its end and not decided by then, else nowhere (the query's WHERE restates that
+     * last part, to read only the rows that count).
+     */
+    static void count(ReviewLitigationTable.Counter counter, int year, CaseTallyWriter.CaseKey key, long n) {
+        if (key.filedYear() > year || (key.decidedYear() != 0 && key.decidedYear() < year)) {
+            return;
+        }
+        CaseKind kind = CaseKind.valueOf(key.kind());
+        counter.add(kind, key.decidedYear() == year ? key.result() : ReviewLitigationTable.PENDING, n);
     }
 }

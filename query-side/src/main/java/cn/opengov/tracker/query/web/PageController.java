@@ -7,20 +7,21 @@ import cn.opengov.tracker.api.request.CaseResult;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
 import cn.opengov.tracker.api.request.OutcomeCategory;
-import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.directory.Role;
 import cn.opengov.tracker.platform.security.AgencyScope;
 import cn.opengov.tracker.platform.security.CurrentUser;
-import cn.opengov.tracker.query.annualmatrix.AnnualMatrixController;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixQueries;
-import cn.opengov.tracker.query.annualmatrix.ReportYear;
+import cn.opengov.tracker.query.annualmatrix.MatrixCells;
+import cn.opengov.tracker.query.annualmatrix.MatrixView;
+import cn.opengov.tracker.api.report.ReportYear;
 import cn.opengov.tracker.query.annualmatrix.export.HtmlExport;
 import cn.opengov.tracker.query.annualmatrix.export.OfficialLayout;
-import cn.opengov.tracker.query.deadlineboard.DeadlineBoardController;
-import cn.opengov.tracker.query.published.PublishedReportController;
-import cn.opengov.tracker.query.requestdetail.RequestQueryController;
+import cn.opengov.tracker.query.deadlineboard.DeadlineBoard;
+import cn.opengov.tracker.query.deadlineboard.DeadlineBoardQueries;
+import cn.opengov.tracker.query.published.PublishedReports;
+import cn.opengov.tracker.query.requestdetail.RequestQueries;
 import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -49,25 +50,24 @@ public class PageController {
 
     private final AgencyScope scope;
     private final AgencyDirectory agencies;
-    private final RequestQueryController requests;
-    private final DeadlineBoardController board;
-    private final AnnualMatrixController matrixApi;
+    private final RequestQueries requests;
+    private final DeadlineBoardQueries board;
     private final AnnualMatrixQueries matrices;
+    private final MatrixCells cells;
     private final ReviewLitigationQueries reviewLitigation;
-    private final PublishedReportController published;
+    private final PublishedReports published;
     private final Clock clock;
     private final String commandUrl;
 
-    public PageController(AgencyScope scope, AgencyDirectory agencies, RequestQueryController requests,
-                          DeadlineBoardController board, AnnualMatrixController matrixApi, AnnualMatrixQueries matrices,
-                          ReviewLitigationQueries reviewLitigation, PublishedReportController published, Clock clock,
-                          @Value("${tracker.command-url:}") String commandUrl) {
+    public PageController(AgencyScope scope, AgencyDirectory agencies, RequestQueries requests, DeadlineBoardQueries board,
+                          AnnualMatrixQueries matrices, MatrixCells cells, ReviewLitigationQueries reviewLitigation,
+                          PublishedReports published, Clock clock, @Value("${tracker.command-url:}") String commandUrl) {
         this.scope = scope;
         this.agencies = agencies;
         this.requests = requests;
         this.board = board;
-        this.matrixApi = matrixApi;
         this.matrices = matrices;
+        this.cells = cells;
         this.reviewLitigation = reviewLitigation;
         this.published = published;
         this.clock = clock;
@@ -135,7 +135,7 @@ public class PageController {
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         @RequestParam(required = false) List<BoardState> state, Model model) {
         String agency = blankToNull(agencyCode);
-        Map<String, Object> answer = board.board(agency == null ? scope.currentUser().agencyCode() : agency, true, asOf, state);
+        DeadlineBoard answer = board.board(agency == null ? scope.currentUser().agencyCode() : agency, true, asOf, state);
         model.addAttribute("board", answer);
         model.addAttribute("agencyCode", agency == null ? "" : agency);
         model.addAttribute("states", BoardState.values());
@@ -144,9 +144,7 @@ public class PageController {
         for (BoardState s : BoardState.values()) {
             counts.put(s, 0L);
         }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
-        items.forEach(i -> counts.merge((BoardState) i.get("state"), 1L, Long::sum));
+        answer.items().forEach(i -> counts.merge(i.state(), 1L, Long::sum));
         model.addAttribute("counts", counts);
         Map<String, String> agencyNames = new LinkedHashMap<>();
         agencies.all().forEach(a -> agencyNames.put(a.code(), a.name()));
@@ -174,17 +172,13 @@ public class PageController {
         model.addAttribute("agencyName", agencies.find(agency).map(Agency::name).orElse(agency));
         model.addAttribute("includeSubAgencies", includeSubAgencies);
         model.addAttribute("year", y);
-        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(2019, LocalDate.now(clock).getYear()).boxed()
+        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(ReportYear.FIRST, LocalDate.now(clock).getYear()).boxed()
                 .sorted(java.util.Comparator.reverseOrder()).toList());
-        model.addAttribute("matrix", AnnualMatrixController.jsonOf(y, agency, includeSubAgencies, m));
+        model.addAttribute("matrix", MatrixView.of(y, agency, includeSubAgencies, m));
         model.addAttribute("sectionThree", three.toString());
         model.addAttribute("sectionFour", fourHtml.toString());
         model.addAttribute("yearOver", LocalDate.now(clock).getYear() > y);
-        try {
-            model.addAttribute("publication", published.published(y, agency, includeSubAgencies));
-        } catch (RuleViolation notPublished) {
-            model.addAttribute("publication", null);
-        }
+        model.addAttribute("publication", published.latest(y, agency, includeSubAgencies, codes).orElse(null));
         model.addAttribute("query", "agencyCode=" + agency + "&includeSubAgencies=" + includeSubAgencies);
         return "reports";
     }
@@ -192,7 +186,8 @@ public class PageController {
     @GetMapping("/reports/cells")
     public String cells(@RequestParam String agencyCode, @RequestParam(defaultValue = "false") boolean includeSubAgencies,
                         @RequestParam int year, @RequestParam String row, @RequestParam String column, Model model) {
-        model.addAttribute("cell", matrixApi.cell(year, agencyCode, includeSubAgencies, row, column, 0, 500));
+        model.addAttribute("cell", cells.cell(ReportYear.check(year),
+                scope.codesFor(AnnualMatrixQueries.requiredAgency(agencyCode), includeSubAgencies), row, column, 0, 500));
         model.addAttribute("rowLabel", cn.opengov.tracker.api.report.MatrixRow.label(row));
         model.addAttribute("columnLabel", "TOTAL".equals(column) ? "总计" : ApplicantType.valueOf(column).label());
         model.addAttribute("back", "/reports?agencyCode=" + agencyCode + "&includeSubAgencies=" + includeSubAgencies + "&year=" + year);

@@ -1,6 +1,5 @@
 package cn.opengov.tracker.query.web;
 
-import cn.opengov.tracker.platform.security.CachingPasswordAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,12 +15,11 @@ public class WebSecurityConfiguration {
 
     @Bean
     @Order(3)
-    public SecurityFilterChain pagesChain(HttpSecurity http, CachingPasswordAuthenticationProvider provider) throws Exception {
+    public SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(provider)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/board", false).failureUrl("/login?error"))
                 // operators' tools (actuator metrics) authenticate with HTTP Basic; browsers get the login form
                 .httpBasic(basic -> { })

@@ -4,6 +4,8 @@ import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 import cn.opengov.tracker.api.deadline.AnswerDue;
 import cn.opengov.tracker.api.deadline.Deadlines;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
+import cn.opengov.tracker.api.request.command.ExtendDeadline;
+import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
 
@@ -19,7 +21,11 @@ public final class ExtensionPolicy {
     private ExtensionPolicy() {
     }
 
-    public static void check(RequestTimeline timeline, LocalDate approvedOn, int workingDays, WorkingDayCalendar calendar) {
+    public static void check(RequestState state, ExtendDeadline cmd, LocalDate today, WorkingDayCalendar calendar) {
+        RequestTimeline timeline = state.timeline();
+        LocalDate approvedOn = cmd.approvedOn();
+        int workingDays = cmd.workingDays();
+        Dating.step("approvedOn", "延期批准日期", approvedOn, timeline.receivedOn(), today);
         if (workingDays < 1 || workingDays > Deadlines.MAX_EXTENSION_WORKING_DAYS) {
             throw RuleViolation.ofField("workingDays", Rule.EXTENSION_DAYS_OUT_OF_RANGE, workingDays);
         }

@@ -5,21 +5,41 @@ import cn.opengov.tracker.api.deadline.Deadlines;
 import cn.opengov.tracker.api.deadline.Pause;
 import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.api.request.command.AnswerRequest;
+import cn.opengov.tracker.api.request.command.ReclassifyOutcome;
+import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
 
 import java.time.LocalDate;
 
 /**
- * SPEC §2 outcome consistency: three outcomes say something happened before the answer, and are refused when
- * the request's history says it did not.
+ * 答复 (条例第三十六条) and its outcome: the answer is dated after every step before it, and SPEC §2's outcome
+ * consistency holds — three outcomes say something happened before the answer, and are refused when the request's
+ * history says it did not, whether given with the answer or by a later reclassification.
  */
 public final class OutcomePolicy {
 
     private OutcomePolicy() {
     }
 
-    public static void check(OutcomeCategory outcome, LocalDate answeredOn, RequestTimeline timeline,
+    public static void checkAnswer(RequestState state, AnswerRequest cmd, LocalDate today, WorkingDayCalendar calendar) {
+        Dating.notInFuture("answeredOn", "答复日期", cmd.answeredOn(), today);
+        StepOrder.answerNotBeforeLatestStep(state, cmd.answeredOn());
+        check(cmd.outcome(), cmd.answeredOn(), state.timeline(), calendar);
+    }
+
+    public static void checkReclassification(RequestState state, ReclassifyOutcome cmd, WorkingDayCalendar calendar) {
+        if (!state.isAnswered()) {
+            throw new RuleViolation(Rule.NOT_ANSWERED, "更正办理结果");
+        }
+        if (cmd.outcome() == state.outcome()) {
+            throw new RuleViolation(Rule.NOTHING_TO_CORRECT, "办理结果");
+        }
+        check(cmd.outcome(), state.answeredOn(), state.timeline(), calendar);
+    }
+
+    static void check(OutcomeCategory outcome, LocalDate answeredOn, RequestTimeline timeline,
                              WorkingDayCalendar calendar) {
         switch (outcome) {
             case OTHER_NO_CORRECTION -> checkCorrectionLapsed(answeredOn, timeline);

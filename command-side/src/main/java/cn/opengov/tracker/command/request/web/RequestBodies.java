@@ -1,10 +1,12 @@
 package cn.opengov.tracker.command.request.web;
 
+import cn.opengov.tracker.api.request.Applicant;
 import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.CaseResult;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.ConsultationKind;
 import cn.opengov.tracker.api.request.OutcomeCategory;
+import cn.opengov.tracker.command.request.RequestToLog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -26,6 +28,12 @@ public final class RequestBodies {
                              @NotNull Channel channel,
                              @NotNull @Valid ApplicantBody applicant,
                              @NotBlank @Size(max = 4000) String description) {
+
+        /** The request to log, its JSON the same as this body's. */
+        public RequestToLog toRequest() {
+            return new RequestToLog(agencyCode, receivedOn, channel, new Applicant(applicant.type(), applicant.name(),
+                    applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address()), description);
+        }
     }
 
     public record ApplicantBody(@NotNull ApplicantType type,

@@ -14,17 +14,11 @@ import cn.opengov.tracker.api.request.command.ReclassifyOutcome;
 import cn.opengov.tracker.api.request.command.RecordFeePayment;
 import cn.opengov.tracker.api.request.command.SendCorrectionNotice;
 import cn.opengov.tracker.api.request.command.StartConsultation;
-import cn.opengov.tracker.api.rule.Rule;
-import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.command.messaging.EventPositions;
 import cn.opengov.tracker.command.request.RequestCommandService;
-import cn.opengov.tracker.command.request.RequestCommandService.Logged;
-import cn.opengov.tracker.platform.security.AgencyScope;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.opengov.tracker.command.request.RequestIntake;
+import cn.opengov.tracker.command.request.RequestIntake.Logged;
 import jakarta.validation.Valid;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,12 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** The request's command endpoints, exactly as API.md writes them. */
@@ -50,115 +38,97 @@ public class RequestCommandController {
 
     public static final String POSITION_HEADER = "X-Event-Position";
 
+    private final RequestIntake intake;
     private final RequestCommandService service;
     private final EventPositions positions;
-    private final AgencyScope scope;
-    private final ObjectMapper json;
 
-    public RequestCommandController(RequestCommandService service, EventPositions positions, AgencyScope scope,
-                                    ObjectMapper json) {
+    public RequestCommandController(RequestIntake intake, RequestCommandService service, EventPositions positions) {
+        this.intake = intake;
         this.service = service;
         this.positions = positions;
-        this.scope = scope;
-        this.json = json;
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> log(@Valid @RequestBody RequestBodies.NewRequest body,
-                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        if (key == null || key.isBlank()) {
-            return created(service.log(UUID.randomUUID(), body, null));
-        }
-        if (key.length() > 200) {
-            throw RuleViolation.ofField("Idempotency-Key", Rule.INVALID_VALUE, "Idempotency-Key 不能超过200个字符");
-        }
-        String user = scope.currentUser().username();
-        UUID requestId = UUID.nameUUIDFromBytes(("idempotency:" + user + ":" + key).getBytes(StandardCharsets.UTF_8));
-        String bodyHash = sha256(body);
-        var earlier = service.earlierAnswer(requestId, bodyHash, key);
-        if (earlier.isPresent()) {
-            return created(earlier.get());
-        }
-        try {
-            return created(service.log(requestId, body, bodyHash));
-        } catch (ConcurrencyException | AggregateStreamCreationException raced) {
-            // a retry with the same key won the race: answer what it answered
-            return created(service.earlierAnswer(requestId, bodyHash, key).orElseThrow(() -> raced));
-        }
+    public ResponseEntity<Logged> log(@Valid @RequestBody RequestBodies.NewRequest body,
+                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Logged logged = intake.log(body.toRequest(), key);
+        return ResponseEntity.created(URI.create("/api/requests/" + logged.requestId()))
+                .header(POSITION_HEADER, String.valueOf(positions.lastOf(logged.requestId().toString())))
+                .body(logged);
     }
 
     @PostMapping("/{id}/correction-notice")
-    public ResponseEntity<Map<String, Object>> correctionNotice(@PathVariable UUID id,
+    public ResponseEntity<StepRecorded> correctionNotice(@PathVariable UUID id,
                                                                 @Valid @RequestBody RequestBodies.CorrectionNotice body) {
         service.execute(id, closed -> new SendCorrectionNotice(id, body.noticeOn(), body.items().strip(), body.applicantDueOn()));
         return ok(id);
     }
 
     @PostMapping("/{id}/correction-received")
-    public ResponseEntity<Map<String, Object>> correctionReceived(@PathVariable UUID id,
+    public ResponseEntity<StepRecorded> correctionReceived(@PathVariable UUID id,
                                                                   @Valid @RequestBody RequestBodies.CorrectionReceived body) {
         service.execute(id, closed -> new ReceiveCorrection(id, body.receivedOn()));
         return ok(id);
     }
 
     @PostMapping("/{id}/extension")
-    public ResponseEntity<Map<String, Object>> extension(@PathVariable UUID id,
+    public ResponseEntity<StepRecorded> extension(@PathVariable UUID id,
                                                          @Valid @RequestBody RequestBodies.Extension body) {
         service.execute(id, closed -> new ExtendDeadline(id, body.approvedOn(), body.workingDays(), body.reason().strip()));
         return ok(id);
     }
 
     @PostMapping("/{id}/consultations")
-    public ResponseEntity<Map<String, Object>> consultation(@PathVariable UUID id,
+    public ResponseEntity<ConsultationOpened> consultation(@PathVariable UUID id,
                                                             @Valid @RequestBody RequestBodies.Consultation body) {
         String consultationId = UUID.randomUUID().toString();
         service.execute(id, closed -> new StartConsultation(id, consultationId, body.kind(), body.party().strip(), body.sentOn()));
-        return withPosition(HttpStatus.CREATED, id, Map.of("consultationId", consultationId));
+        return withPosition(HttpStatus.CREATED, id, new ConsultationOpened(id, consultationId));
     }
 
     @PostMapping("/{id}/consultations/{consultationId}/end")
-    public ResponseEntity<Map<String, Object>> consultationEnd(@PathVariable UUID id, @PathVariable String consultationId,
+    public ResponseEntity<StepRecorded> consultationEnd(@PathVariable UUID id, @PathVariable String consultationId,
                                                                @Valid @RequestBody RequestBodies.ConsultationEnd body) {
         service.execute(id, closed -> new EndConsultation(id, consultationId, body.endedOn()));
         return ok(id);
     }
 
     @PostMapping("/{id}/fee-notice")
-    public ResponseEntity<Map<String, Object>> feeNotice(@PathVariable UUID id,
+    public ResponseEntity<StepRecorded> feeNotice(@PathVariable UUID id,
                                                          @Valid @RequestBody RequestBodies.FeeNotice body) {
         service.execute(id, closed -> new IssueFeeNotice(id, body.noticeOn(), body.amountYuan()));
         return ok(id);
     }
 
     @PostMapping("/{id}/fee-paid")
-    public ResponseEntity<Map<String, Object>> feePaid(@PathVariable UUID id, @Valid @RequestBody RequestBodies.FeePaid body) {
+    public ResponseEntity<StepRecorded> feePaid(@PathVariable UUID id, @Valid @RequestBody RequestBodies.FeePaid body) {
         service.execute(id, closed -> new RecordFeePayment(id, body.paidOn()));
         return ok(id);
     }
 
     @PostMapping("/{id}/answer")
-    public ResponseEntity<Map<String, Object>> answer(@PathVariable UUID id, @Valid @RequestBody RequestBodies.Answer body) {
+    public ResponseEntity<StepRecorded> answer(@PathVariable UUID id, @Valid @RequestBody RequestBodies.Answer body) {
         service.execute(id, closed -> new AnswerRequest(id, body.answeredOn(), body.outcome(), strip(body.note()), closed),
                 body.answeredOn());
         return ok(id);
     }
 
     @PostMapping("/{id}/outcome-reclassification")
-    public ResponseEntity<Map<String, Object>> reclassification(@PathVariable UUID id,
+    public ResponseEntity<StepRecorded> reclassification(@PathVariable UUID id,
                                                                 @Valid @RequestBody RequestBodies.Reclassification body) {
         service.execute(id, closed -> new ReclassifyOutcome(id, body.outcome(), body.reason().strip()));
         return ok(id);
     }
 
     @PostMapping("/{id}/applicant-type-correction")
-    public ResponseEntity<Map<String, Object>> applicantType(@PathVariable UUID id,
+    public ResponseEntity<StepRecorded> applicantType(@PathVariable UUID id,
                                                              @Valid @RequestBody RequestBodies.ApplicantTypeCorrection body) {
         service.execute(id, closed -> new CorrectApplicantType(id, body.type(), body.reason().strip()));
         return ok(id);
     }
 
     @PostMapping("/{id}/receipt-date-correction")
-    public ResponseEntity<Map<String, Object>> receiptDate(@PathVariable UUID id,
+    public ResponseEntity<StepRecorded> receiptDate(@PathVariable UUID id,
                                                            @Valid @RequestBody RequestBodies.ReceiptDateCorrection body) {
         var request = service.requireVisible(id);
         service.execute(id, closed -> new CorrectReceiptDate(id, body.receivedOn(), body.reason().strip(), closed),
@@ -167,44 +137,32 @@ public class RequestCommandController {
     }
 
     @PostMapping("/{id}/reconsiderations")
-    public ResponseEntity<Map<String, Object>> reconsideration(@PathVariable UUID id,
+    public ResponseEntity<CaseOpened> reconsideration(@PathVariable UUID id,
                                                                @Valid @RequestBody RequestBodies.Reconsideration body) {
         String caseId = UUID.randomUUID().toString();
         service.execute(id, closed -> new FileReconsideration(id, caseId, body.filedOn()));
-        return withPosition(HttpStatus.CREATED, id, Map.of("caseId", caseId));
+        return withPosition(HttpStatus.CREATED, id, new CaseOpened(id, caseId));
     }
 
     @PostMapping("/{id}/lawsuits")
-    public ResponseEntity<Map<String, Object>> lawsuit(@PathVariable UUID id, @Valid @RequestBody RequestBodies.Lawsuit body) {
+    public ResponseEntity<CaseOpened> lawsuit(@PathVariable UUID id, @Valid @RequestBody RequestBodies.Lawsuit body) {
         String caseId = UUID.randomUUID().toString();
         service.execute(id, closed -> new FileLawsuit(id, caseId, body.filedOn(), body.afterReconsideration()));
-        return withPosition(HttpStatus.CREATED, id, Map.of("caseId", caseId));
+        return withPosition(HttpStatus.CREATED, id, new CaseOpened(id, caseId));
     }
 
     @PostMapping("/{id}/cases/{caseId}/decision")
-    public ResponseEntity<Map<String, Object>> decision(@PathVariable UUID id, @PathVariable String caseId,
+    public ResponseEntity<StepRecorded> decision(@PathVariable UUID id, @PathVariable String caseId,
                                                         @Valid @RequestBody RequestBodies.Decision body) {
         service.execute(id, closed -> new DecideCase(id, caseId, body.decidedOn(), body.result()));
         return ok(id);
     }
 
-    private ResponseEntity<Map<String, Object>> created(Logged logged) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", logged.requestId());
-        body.put("trackingNo", logged.trackingNo());
-        return ResponseEntity.created(URI.create("/api/requests/" + logged.requestId()))
-                .header(POSITION_HEADER, String.valueOf(positions.lastOf(logged.requestId().toString())))
-                .body(body);
+    private ResponseEntity<StepRecorded> ok(UUID id) {
+        return withPosition(HttpStatus.OK, id, new StepRecorded(id));
     }
 
-    private ResponseEntity<Map<String, Object>> ok(UUID id) {
-        return withPosition(HttpStatus.OK, id, Map.of());
-    }
-
-    private ResponseEntity<Map<String, Object>> withPosition(HttpStatus status, UUID id, Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", id);
-        body.putAll(extra);
+    private <T> ResponseEntity<T> withPosition(HttpStatus status, UUID id, T body) {
         return ResponseEntity.status(status).header(POSITION_HEADER, String.valueOf(positions.lastOf(id.toString()))).body(body);
     }
 
@@ -212,12 +170,15 @@ public class RequestCommandController {
         return s == null ? null : s.strip();
     }
 
-    private String sha256(Object body) {
-        try {
-            byte[] canonical = json.writeValueAsBytes(body);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A step recorded on the request. */
+    public record StepRecorded(UUID requestId) {
+    }
+
+    /** A consultation started, with the id its end is recorded under. */
+    public record ConsultationOpened(UUID requestId, String consultationId) {
+    }
+
+    /** A reconsideration or lawsuit filed, with the id its decision is recorded under. */
+    public record CaseOpened(UUID requestId, String caseId) {
     }
 }
