@@ -7,6 +7,7 @@ DATA="$ROOT/.data"
 export PGHOST="${PGHOST:-127.0.0.1}"
 export PGPORT="${PGPORT:-5432}"
 export PGUSER="${PGUSER:-postgres}"
+. "$ROOT/bin/lib/install.sh"
 # a private cluster started earlier remembers its port here
 [ -f "$DATA/postgres.env" ] && . "$DATA/postgres.env"
 
@@ -117,18 +118,11 @@ recreate_database() {
 
 jdbc_url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
 
-# The browser tests drive Debian's Chromium; install it (and a Chinese font for the screenshots) when missing.
-ensure_browser() {
-  local missing=()
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-  fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk' || missing+=(fonts-wqy-microhei)
-  [ -r /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)  # embedded in the notices' PDFs
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "安装浏览器测试所需 / installing ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  else
-    die "浏览器测试需要 ${missing[*]}（Debian：sudo apt-get install ${missing[*]}）/ the browser tests need ${missing[*]}"
-  fi
+# The single address: an nginx without privileges in front of both sides (deploy/nginx/local.sh), its config, pid
+# and logs in .data/nginx.
+start_proxy() {
+  TRACKER_COMMAND_UPSTREAM="127.0.0.1:$1" TRACKER_QUERY_UPSTREAM="127.0.0.1:$2" \
+    "$ROOT/deploy/nginx/local.sh" start "$DATA/nginx"
 }
+
+stop_proxy() { "$ROOT/deploy/nginx/local.sh" stop "$DATA/nginx"; }

@@ -1,13 +1,18 @@
 // 依申请公开案件管理 — the pages' only script. Forms marked data-command send their fields as JSON to the
 // command side (with the login session), show refusals next to the fields, and on success reload the page at
-// the position of the new events, so the page never shows stale data.
+// the position of the new events, so the page never shows stale data. Commands go to the pages' own address:
+// the proxy in front of both sides sends every write to the command side (deploy/nginx). When the login has
+// expired, what was typed is kept in this tab (sessionStorage) through the login and put back afterwards.
 (function () {
   'use strict';
 
+  var DRAFT = 'tracker.draft';
+  var DRAFT_KEPT_MS = 8 * 60 * 60 * 1000;
+
   function commandBase() {
+    // empty unless a deployment deliberately serves the command side elsewhere (tracker.command-url)
     var meta = document.querySelector('meta[name="command-url"]');
-    var configured = meta && meta.content;
-    return configured || (location.protocol + '//' + location.hostname + ':8081');
+    return (meta && meta.content) || '';
   }
 
   function setPath(target, path, value) {
@@ -69,6 +74,63 @@
     return u.pathname + u.search;
   }
 
+  function keepDraft(form) {
+    var fields = [];
+    form.querySelectorAll('input[name], select[name], textarea[name]').forEach(function (el) {
+      if (el.type === 'password' || el.type === 'file' || el.type === 'hidden') { return; }
+      fields.push([el.name, (el.type === 'checkbox' || el.type === 'radio') ? el.checked : el.value]);
+    });
+    try {
+      sessionStorage.setItem(DRAFT, JSON.stringify({
+        path: location.pathname, command: form.dataset.command, fields: fields, at: Date.now()
+      }));
+    } catch (ignored) {
+      // storage full or disabled: the login still comes first
+    }
+  }
+
+  function takeDraft() {
+    var draft;
+    try { draft = JSON.parse(sessionStorage.getItem(DRAFT) || 'null'); } catch (e) { draft = null; }
+    if (draft && Date.now() - draft.at > DRAFT_KEPT_MS) { sessionStorage.removeItem(DRAFT); return null; }
+    return draft;
+  }
+
+  function notice(before, text) {
+    var note = document.createElement('div');
+    note.className = 'alert';
+    note.setAttribute('role', 'status');
+    note.setAttribute('data-draft-notice', '');
+    note.textContent = text;
+    before.parentNode.insertBefore(note, before);
+  }
+
+  // back from the login: the form of this page that was being sent gets its fields again (not sent by itself)
+  function restoreDraft() {
+    var draft = takeDraft();
+    if (!draft) { return; }
+    if (document.body.classList.contains('login-page')) {
+      var login = document.querySelector('form');
+      if (login) { notice(login, '登录已失效，请重新登录。刚才填写的内容已保留，登录后将自动填回。'); }
+      return;
+    }
+    if (draft.path !== location.pathname) { return; }
+    var form = Array.prototype.find.call(document.querySelectorAll('form[data-command]'), function (f) {
+      return f.dataset.command === draft.command;
+    });
+    sessionStorage.removeItem(DRAFT);
+    if (!form) { return; }
+    draft.fields.forEach(function (field) {
+      form.querySelectorAll('[name="' + field[0] + '"]').forEach(function (el) {
+        if (el.type === 'checkbox' || el.type === 'radio') { el.checked = field[1]; } else { el.value = field[1]; }
+      });
+    });
+    var step = form.closest('details');
+    if (step) { step.open = true; }
+    notice(form.firstElementChild || form, '已填回登录前填写的内容，请核对后重新提交。');
+    form.scrollIntoView({block: 'center'});
+  }
+
   async function submit(form, event) {
     event.preventDefault();
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
@@ -85,7 +147,12 @@
       var text = await response.text();
       var json = text ? JSON.parse(text) : {};
       if (!response.ok) {
-        if (response.status === 401) { location.href = '/login'; return; }
+        if (response.status === 401) {
+          // the login expired: keep the input, open this page again, which goes through the login form and back
+          keepDraft(form);
+          location.assign(location.pathname + location.search);
+          return;
+        }
         showErrors(form, json);
         return;
       }
@@ -98,7 +165,7 @@
         location.href = withPosition(here.pathname + here.search, position);
       }
     } catch (e) {
-      showErrors(form, {detail: '无法连接命令服务（' + commandBase() + '）：' + e.message});
+      showErrors(form, {detail: '无法连接服务器，请稍后重试（' + e.message + '）'});
     } finally {
       if (button) { button.disabled = false; }
     }
@@ -141,5 +208,13 @@
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (form.dataset && form.dataset.command) { submit(form, event); }
+    // 退出: nothing typed stays behind in the tab
+    if (form.getAttribute('action') && /\/logout$/.test(form.getAttribute('action'))) { sessionStorage.removeItem(DRAFT); }
   });
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', restoreDraft);
+  } else {
+    restoreDraft();
+  }
 })();

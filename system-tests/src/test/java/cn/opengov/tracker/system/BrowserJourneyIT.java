@@ -30,9 +30,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The main journeys of a clerk and a supervisor in a real browser (Debian's headless Chromium at 1366×768): log
- * in, log a request, send a 补正 notice, answer, see the board change, open the annual table and download the
- * .xlsx. Screenshots of every page go to system-tests/target/screenshots.
+ * The main journeys of a clerk and a supervisor in a real browser (Debian's headless Chromium at 1366×768),
+ * through the single address as another machine reaches it (127.0.0.2, not localhost): log in, log a request,
+ * send a 补正 notice, answer after the login expired (back through the login form, the input kept), see the board
+ * change, open the annual table and download the .xlsx. Screenshots of every page go to
+ * system-tests/target/screenshots.
  */
 class BrowserJourneyIT {
 
@@ -78,7 +80,7 @@ class BrowserJourneyIT {
         assertThat(admin.post("/api/users", Map.of("username", user, "password", "journey-2026", "role", "SUPERVISOR",
                 "agencyCode", agency)).status()).isEqualTo(201);
 
-        browser.get(system.queryUrl + "/board");
+        browser.get(system.pagesUrl + "/board");
         wait.until(ExpectedConditions.urlContains("/login"));
         shot("01-login");
         browser.findElement(By.id("username")).sendKeys(user);
@@ -134,20 +136,38 @@ class BrowserJourneyIT {
         WebElement answer = browser.findElement(By.cssSelector("#step-answer form"));
         setValue(answer.findElement(By.name("answeredOn")), "2026-06-15");
         new Select(answer.findElement(By.name("outcome"))).selectByValue("PARTIALLY_DISCLOSED");
+        // the login expires while the clerk fills the form: the save goes back through the login form, nothing typed is lost
+        TestDatabase.execute("DELETE FROM spring_session WHERE principal_name = '" + user + "'");
+        answer.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-draft-notice]"))).getText())
+                .contains("登录已失效");
+        shot("06-login-expired");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("journey-2026");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.urlContains("/requests/"));
+        answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#step-answer form")));
+        assertThat(answer.findElement(By.name("answeredOn")).getAttribute("value")).isEqualTo("2026-06-15");
+        assertThat(new Select(answer.findElement(By.name("outcome"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("PARTIALLY_DISCLOSED");
+        assertThat(answer.findElement(By.cssSelector("[data-draft-notice]")).getText()).contains("已填回");
+        shot("07-answer-restored");
         answer.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("state"), "已答复"));
         assertThat(browser.findElement(By.id("outcome")).getText()).contains("部分公开");
-        shot("06-answered");
+        shot("08-answered");
 
-        browser.get(system.queryUrl + "/board");
+        assertThat(browser.getCurrentUrl()).startsWith(system.pagesUrl);
+        browser.get(system.pagesUrl + "/board");
         assertThat(browser.findElements(By.xpath("//table[@id='board']//a[text()='" + trackingNo + "']"))).isEmpty();
-        shot("07-board-after-answer");
+        shot("09-board-after-answer");
 
-        browser.get(system.queryUrl + "/reports?agencyCode=" + agency + "&year=2026");
+        browser.get(system.pagesUrl + "/reports?agencyCode=" + agency + "&year=2026");
         WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("section-three")));
         assertThat(table.getText()).contains("部分公开").contains("本年新收政府信息公开申请数量");
         assertThat(browser.findElement(By.id("balance")).getText()).contains("平衡");
-        shot("08-annual-table");
+        shot("10-annual-table");
         browser.findElement(By.id("download-xlsx")).click();
         Path xlsx = waitForDownload(".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new FileInputStream(xlsx.toFile()))) {

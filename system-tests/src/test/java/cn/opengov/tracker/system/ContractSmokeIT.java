@@ -12,18 +12,29 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outside check of the contract, ../shared/contract-smoke.py, run against both jars. The steering copy is
- * used when it sits beside the checkout; otherwise the copy in this module's resources.
+ * The outside check of the contract, ../shared/contract-smoke.py, run against both jars: once through the single
+ * address (COMMAND_URL and QUERY_URL both the proxy), once against each side directly. The steering copy is used
+ * when it sits beside the checkout; otherwise the copy in this module's resources.
  */
 class ContractSmokeIT {
 
+    private final SystemUnderTest system = SystemUnderTest.get();
+
     @Test
-    void theContractSmokePassesAgainstBothJars() throws Exception {
-        SystemUnderTest system = SystemUnderTest.get();
+    void theContractSmokePassesThroughTheSingleAddress() throws Exception {
+        smoke(system.url, system.url);
+    }
+
+    @Test
+    void theContractSmokePassesAgainstEachSideDirectly() throws Exception {
+        smoke(system.commandUrl, system.queryUrl);
+    }
+
+    private static void smoke(String commandUrl, String queryUrl) throws Exception {
         Path script = smokeScript();
         ProcessBuilder pb = new ProcessBuilder("python3", script.toString());
-        pb.environment().put("COMMAND_URL", system.commandUrl);
-        pb.environment().put("QUERY_URL", system.queryUrl);
+        pb.environment().put("COMMAND_URL", commandUrl);
+        pb.environment().put("QUERY_URL", queryUrl);
         pb.redirectErrorStream(true);
         Process process = pb.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Both sides as a user runs them: {@code java -jar command-side.jar} and {@code java -jar query-side.jar},
- * configured by the standard Spring variables, against the test run's database. Started once for all system
- * tests and stopped when the JVM exits.
+ * configured by the standard Spring variables, against the test run's database, and nginx in front of both: the
+ * single address, listening on 127.0.0.1 and 127.0.0.2 (the browser uses the latter, an address other than
+ * localhost). Started once for all system tests and stopped when the JVM exits.
  */
 final class SystemUnderTest {
 
@@ -27,7 +29,12 @@ final class SystemUnderTest {
 
     final String commandUrl;
     final String queryUrl;
+    /** The single address, where pages and both APIs are. */
+    final String url;
+    /** The same, as another machine would reach it: not localhost. */
+    final String pagesUrl;
     private final List<Process> processes = new ArrayList<>();
+    private final SingleAddress proxy;
     private final Path logs;
 
     private SystemUnderTest() throws IOException {
@@ -38,12 +45,15 @@ final class SystemUnderTest {
         int queryPort = freePort();
         commandUrl = "http://localhost:" + commandPort;
         queryUrl = "http://localhost:" + queryPort;
-        // the pages (query side) send commands to the command side with their session
-        start(root.resolve("command-side/target/command-side.jar"), commandPort, "command-side",
-                "--tracker.web.origins=" + queryUrl);
+        start(root.resolve("command-side/target/command-side.jar"), commandPort, "command-side");
         awaitReady(commandUrl, "command-side");
-        start(root.resolve("query-side/target/query-side.jar"), queryPort, "query-side", "--tracker.command-url=" + commandUrl);
+        start(root.resolve("query-side/target/query-side.jar"), queryPort, "query-side");
         awaitReady(queryUrl, "query-side");
+        int proxyPort = freePort();
+        proxy = SingleAddress.start(root.resolve("system-tests/target/nginx"), "127.0.0.1:" + commandPort,
+                "127.0.0.1:" + queryPort, List.of("127.0.0.1:" + proxyPort, "127.0.0.2:" + proxyPort), Map.of());
+        url = "http://127.0.0.1:" + proxyPort;
+        pagesUrl = "http://127.0.0.2:" + proxyPort;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
@@ -60,20 +70,36 @@ final class SystemUnderTest {
 
     /** Another instance of a side on the same database (scale-out and fault tests); the caller stops it. */
     Process startExtra(String side, int port, String... options) throws IOException {
+        return startExtraOn(System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"),
+                System.getProperty("test.db.user", "postgres"), System.getProperty("test.db.password", ""), side, port, options);
+    }
+
+    /** An instance of a side on another database (a private cluster's); the caller stops it. */
+    Process startExtraOn(String databaseUrl, String user, String password, String side, int port, String... options)
+            throws IOException {
+        Process process = launch(databaseUrl, user, password, side, port, options);
+        awaitReady("http://localhost:" + port, side + " on " + port);
+        return process;
+    }
+
+    /** A side started without waiting for it: the caller watches it (and stops it). Its output goes to its log. */
+    Process launch(String databaseUrl, String user, String password, String side, int port, String... options) throws IOException {
         Path root = Path.of(System.getProperty("tracker.jars", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar",
                 root.resolve(side + "/target/" + side + ".jar").toString(), "--tracker.today=" + TODAY));
         command.addAll(List.of(options));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
-        pb.environment().put("SPRING_DATASOURCE_URL", System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"));
-        pb.environment().put("SPRING_DATASOURCE_USERNAME", System.getProperty("test.db.user", "postgres"));
-        pb.environment().put("SPRING_DATASOURCE_PASSWORD", System.getProperty("test.db.password", ""));
+        pb.environment().put("SPRING_DATASOURCE_URL", databaseUrl);
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", user);
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", password);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(side + "-" + port + ".log").toFile()));
-        Process process = pb.start();
-        awaitReady("http://localhost:" + port, side + " on " + port);
-        return process;
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(side, port).toFile()));
+        return pb.start();
+    }
+
+    Path logFile(String side, int port) {
+        return logs.resolve(side + "-" + port + ".log");
     }
 
     static int anyFreePort() throws IOException {
@@ -88,11 +114,18 @@ final class SystemUnderTest {
         return command("admin", "admin");
     }
 
-    private void start(Path jar, int port, String name, String option) throws IOException {
+    /** A user's client at the single address: writes and reads alike. */
+    ApiClient atSingleAddress(String user, String password) {
+        return ApiClient.at(url).as(user, password);
+    }
+
+    private void start(Path jar, int port, String name, String... options) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn verify (or package) from the top folder");
         }
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString(), "--tracker.today=" + TODAY, option);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(), "--tracker.today=" + TODAY));
+        command.addAll(List.of(options));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("SPRING_DATASOURCE_URL", System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test"));
         pb.environment().put("SPRING_DATASOURCE_USERNAME", System.getProperty("test.db.user", "postgres"));
@@ -125,6 +158,7 @@ final class SystemUnderTest {
     }
 
     private void stop() {
+        proxy.close();
         processes.forEach(Process::destroy);
     }
 

@@ -77,6 +77,22 @@ class AccessTest extends CommandSideTest {
     }
 
     @Test
+    void aPageWhoseLoginExpiredGetsAPlain401NotTheBrowsersBasicLoginBox() {
+        String agency = newAgency(null);
+        ApiClient anonymous = ApiClient.at("http://localhost:" + port);
+        ApiClient.Response page = anonymous.post("/api/requests", request(agency, "2025-03-03"),
+                Map.of("X-Requested-With", "tracker-web", "Cookie", "TRACKER_SESSION=expired-long-ago"));
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.header("WWW-Authenticate")).as("no Basic challenge for a page").isEmpty();
+        assertThat(page.json().path("detail").asText()).contains("重新登录");
+
+        ApiClient.Response client = anonymous.post("/api/requests", request(agency, "2025-03-03"));
+        assertThat(client.status()).isEqualTo(401);
+        assertThat(client.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM request_index WHERE agency_code = ?", Long.class, agency)).isZero();
+    }
+
+    @Test
     void aDuplicateAgencyCodeIsAConflict() {
         String agency = newAgency(null);
         assertThat(admin().post("/api/agencies", Map.of("code", agency, "name", "again")).status()).isEqualTo(409);

@@ -1,5 +1,6 @@
 package cn.opengov.tracker.command.web;
 
+import cn.opengov.tracker.command.request.numbering.TrackingNumbers;
 import cn.opengov.tracker.platform.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,10 @@ class ConcurrencyAndIdempotencyTest extends CommandSideTest {
         assertThat(logged).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
         assertThat(logged.stream().map(r -> r.field("trackingNo")).distinct()).hasSize(RACERS)
                 .allSatisfy(no -> assertThat(no).matches(agency + "-2025-\\d{4,}"));
+        // more parallel receipts than pooled connections (6), and the register has no gaps
+        assertThat(logged.stream().map(r -> r.field("trackingNo")).sorted())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, RACERS)
+                        .mapToObj(i -> TrackingNumbers.format(agency, 2025, i)).toList());
     }
 
     private static List<ApiClient.Response> race(Callable<ApiClient.Response> call) throws Exception {

@@ -59,6 +59,11 @@ public class ApiSecurityConfiguration {
         return new CachingPasswordAuthenticationProvider(users, encoder, clock, throttle, failures);
     }
 
+    /**
+     * 401 as problem+json. API clients are invited to HTTP Basic; the pages' calls (they carry
+     * {@link SessionRequestGuard#HEADER}) are not: a Basic challenge would make the browser show its own login box,
+     * whose password it would then keep sending, even after 退出. The page sends the user to its login form.
+     */
     @Bean
     public AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
         return (request, response, e) -> {
@@ -69,6 +74,10 @@ public class ApiSecurityConfiguration {
             }
             if (e instanceof DisabledException) {
                 problems.write(response, HttpStatus.UNAUTHORIZED, e.getMessage());
+                return;
+            }
+            if (request.getHeader(SessionRequestGuard.HEADER) != null) {
+                problems.write(response, HttpStatus.UNAUTHORIZED, "登录已失效，请重新登录");
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\", charset=\"UTF-8\"");

@@ -2,33 +2,30 @@ package cn.opengov.tracker.command.request.numbering;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tracking numbers {@code <agencyCode>-<year of receipt>-<sequence>} (SPEC §2), the sequence at least four
- * digits, unique per agency and year. The counter is taken in a transaction of its own, so concurrent intake
- * for one agency never waits on another request's transaction; a number lost to a refused request leaves a gap,
- * which SPEC allows.
+ * digits, unique per agency and year. The counter is taken in the receipt's own transaction, on its one
+ * connection: a receipt that is refused or rolled back uses no number (an office register without gaps), and a
+ * receipt never holds one connection while it waits for a second, which with as many parallel receipts as
+ * pooled connections left every one of them waiting. Receipts of one agency and year wait for each other's
+ * commit; other agencies' do not.
  */
 @Component
 public class TrackingNumbers {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
 
-    public TrackingNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public TrackingNumbers(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Called inside the receipt's transaction, whose commit or rollback it joins. */
     public String next(String agencyCode, int year) {
-        Integer sequence = ownTransaction.execute(status -> jdbc.queryForObject("""
+        Integer sequence = jdbc.queryForObject("""
                 INSERT INTO tracking_sequence (agency_code, year, last_value) VALUES (?, ?, 1)
                 ON CONFLICT (agency_code, year) DO UPDATE SET last_value = tracking_sequence.last_value + 1
-                RETURNING last_value""", Integer.class, agencyCode, year));
+                RETURNING last_value""", Integer.class, agencyCode, year);
         return format(agencyCode, year, sequence);
     }
 
