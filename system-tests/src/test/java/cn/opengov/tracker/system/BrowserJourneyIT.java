@@ -192,9 +192,9 @@ class BrowserJourneyIT {
         assertThat(logged.status()).isEqualTo(201);
         String requestId = logged.field("requestId");
 
-        browser.get(system.queryUrl + "/login");
+        browser.get(system.pagesUrl + "/login");
         browser.manage().deleteAllCookies(); // whoever the other journey logged in
-        browser.get(system.queryUrl + "/login");
+        browser.get(system.pagesUrl + "/login");
         try {
             issueAndDownload(user, requestId, clerk);
         } finally {
@@ -207,7 +207,7 @@ class BrowserJourneyIT {
         browser.findElement(By.id("password")).sendKeys("journey-2026");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.urlContains("/board"));
-        browser.get(system.queryUrl + "/requests/" + requestId);
+        browser.get(system.pagesUrl + "/requests/" + requestId);
         WebElement offer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#issue-RECEIPT button")));
         assertThat(browser.findElements(By.id("issue-ANSWER"))).as("not answered: no 答复书 offered").isEmpty();
         offer.click();
