@@ -1,24 +1,48 @@
 package cn.opengov.tracker.query;
 
 import cn.opengov.tracker.query.projection.Projections;
+import cn.opengov.tracker.query.projection.RedactedException;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.sql.SQLException;
+import java.util.List;
 
-/** AXON-NOTES: a failing handler must not be skipped, and the projections run in a pooled streaming processor. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * AXON-NOTES: a failing handler must not be skipped quietly, nor stop its projection: what fails goes to the
+ * dead-letter queue; the projections run in a pooled streaming processor.
+ */
 class ProcessorConfigurationTest extends QuerySideTest {
 
     @Autowired
     EventProcessingConfiguration processing;
 
     @Test
-    void aFailingProjectionStopsAndRetriesInsteadOfSkippingTheEvent() {
+    void everyProcessingGroupParksWhatItCannotProjectInItsDeadLetterQueue() {
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        processing.eventProcessors().keySet().forEach(group -> {
+            assertThat(processing.deadLetterQueue(group)).as(group).isPresent();
+            assertThat(processing.sequencedDeadLetterProcessor(group)).as(group).get().isInstanceOf(DeadLetteringEventHandlerInvoker.class);
+        });
+        assertThat(Projections.GROUPS).containsAll(processing.eventProcessors().keySet());
         assertThat(processing.listenerInvocationErrorHandler(Projections.GROUP)).isInstanceOf(PropagatingErrorHandler.class);
-        assertThat(processing.errorHandler(Projections.GROUP)).isInstanceOf(PropagatingErrorHandler.class);
+    }
+
+    @Test
+    void aBatchThatFailsAsAWholeIsRetriedAndItsErrorReachesTheLogRedacted() {
+        SQLException refused = new SQLException("Detail: Failing row contains (张三丰, 13912345678)", "08006");
+        assertThatThrownBy(() -> processing.errorHandler(Projections.GROUP).handleError(new ErrorContext(Projections.GROUP, refused, List.of())))
+                .isInstanceOf(RedactedException.class)
+                .hasMessageContaining("SQLState 08006")
+                .hasMessageNotContaining("张三丰").hasMessageNotContaining("13912345678");
     }
 
     @Test

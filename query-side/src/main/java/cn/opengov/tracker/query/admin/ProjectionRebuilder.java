@@ -2,6 +2,8 @@ package cn.opengov.tracker.query.admin;
 
 import cn.opengov.tracker.platform.eventstore.NodeIdentity;
 import cn.opengov.tracker.query.projection.BulkReplay;
+import cn.opengov.tracker.query.projection.ProjectionDeadLetters;
+import cn.opengov.tracker.query.projection.ProjectionErrors;
 import cn.opengov.tracker.query.projection.Projections;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -54,6 +56,7 @@ public class ProjectionRebuilder {
     private final NodeIdentity node;
     private final TokenStore tokenStore;
     private final BulkReplay replay;
+    private final ProjectionDeadLetters deadLetters;
     private final Duration pause;
     private final TransactionTemplate shortTransaction;
     private final TransactionTemplate rebuildTransaction;
@@ -67,13 +70,15 @@ public class ProjectionRebuilder {
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
     public ProjectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, NodeIdentity node,
-                               TokenStore tokenStore, BulkReplay replay, PlatformTransactionManager transactionManager,
+                               TokenStore tokenStore, BulkReplay replay, ProjectionDeadLetters deadLetters,
+                               PlatformTransactionManager transactionManager,
                                @Value("${tracker.rebuild.pause-between-batches:0ms}") Duration pause) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.node = node;
         this.tokenStore = tokenStore;
         this.replay = replay;
+        this.deadLetters = deadLetters;
         this.pause = pause;
         this.shortTransaction = new TransactionTemplate(transactionManager);
         this.rebuildTransaction = new TransactionTemplate(transactionManager);
@@ -118,9 +123,10 @@ public class ProjectionRebuilder {
             }
             lastError.set(null);
         } catch (RuntimeException | Error e) {
-            // an Error too: on the runner's thread it would otherwise vanish into a Future nobody reads
-            lastError.set(e.toString());
-            log.error("rebuild of the read models failed; it stays pending and is tried again", e);
+            // an Error too: on the runner's thread it would otherwise vanish into a Future nobody reads;
+            // said without the data it failed on (a driver's message may quote a whole row)
+            lastError.set(ProjectionErrors.describe(e));
+            log.error("rebuild of the read models failed; it stays pending and is tried again", ProjectionErrors.redacted(e));
         } finally {
             processor.start();
             runningHere.set(false);
@@ -135,16 +141,34 @@ public class ProjectionRebuilder {
         jdbc.execute("SET LOCAL lock_timeout = '60s'");
         EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
         handlers.performReset();
+        replay.forgetDeadLetters();
         List<Integer> segments = lockOwnTokens();
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         replay.replayOtherEvents(handlers);
-        replay.replayRequests(requestsRebuilt::set, pause);
+        long requests = replay.replayRequests(requestsRebuilt::set, pause);
+        report(requests);
         TrackingToken token = head == null ? null : GapAwareTrackingToken.newInstance(head, gapsBelow(head));
         for (int segment : segments) {
             tokenStore.storeToken(token, Projections.GROUP, segment);
         }
         jdbc.update("DELETE FROM projection_rebuild");
         return true;
+    }
+
+    /** What this rebuild did, for every node's status: the events it skipped are the dead letters it left. */
+    private void report(long requests) {
+        jdbc.update("INSERT INTO projection_rebuild_report (id, finished_at, requests_rebuilt, skipped_events) "
+                + "SELECT 1, clock_timestamp(), ?, coalesce(jsonb_agg(jsonb_build_object("
+                + "'eventIdentifier', event_identifier, 'eventType', regexp_replace(payload_type, '^.*[.$]', ''), "
+                + "'requestId', aggregate_identifier, 'sequenceNumber', sequence_number, 'parked', cause_type IS NULL, "
+                + "'errorClass', cause_type, 'errorMessage', cause_message) ORDER BY sequence_identifier, sequence_index), '[]'::jsonb) "
+                + "FROM dead_letter_entry WHERE processing_group = ? "
+                + "ON CONFLICT (id) DO UPDATE SET finished_at = EXCLUDED.finished_at, requests_rebuilt = EXCLUDED.requests_rebuilt, "
+                + "skipped_events = EXCLUDED.skipped_events", requests, Projections.GROUP);
+        long skipped = jdbc.queryForObject("SELECT jsonb_array_length(skipped_events) FROM projection_rebuild_report", Long.class);
+        if (skipped > 0) {
+            log.warn("rebuild skipped {} events that could not be projected; they are dead letters (GET /api/admin/projections/status)", skipped);
+        }
     }
 
     /**
@@ -201,16 +225,40 @@ public class ProjectionRebuilder {
         // while a rebuild is pending the tables are about to be replaced: nothing counts as processed yet
         long slowest = pending ? -1 : processor.processingStatus().values().stream()
                 .mapToLong(ProjectionRebuilder::position).min().orElse(-1);
+        List<ProjectionDeadLetters.DeadLetterView> letters = deadLetters.list();
         return new RebuildStatus(processor.isRunning(), processor.isReplaying(), head, slowest, pending, runningHere.get(),
-                requestsRebuilt.get(), lastError.get());
+                requestsRebuilt.get(), lastError.get(), letters.size(), letters, lastRebuild());
+    }
+
+    private LastRebuild lastRebuild() {
+        List<LastRebuild> report = jdbc.query("SELECT finished_at, requests_rebuilt FROM projection_rebuild_report",
+                (rs, i) -> new LastRebuild(rs.getTimestamp(1).toInstant(), rs.getLong(2), jdbc.query(
+                        "SELECT e->>'eventIdentifier', e->>'eventType', e->>'requestId', (e->>'sequenceNumber')::bigint, "
+                                + "(e->>'parked')::boolean, e->>'errorClass', e->>'errorMessage' "
+                                + "FROM projection_rebuild_report, jsonb_array_elements(skipped_events) WITH ORDINALITY AS x(e, n) ORDER BY n",
+                        (r, j) -> new SkippedEvent(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getBoolean(5),
+                                r.getString(6), r.getString(7)))));
+        return report.isEmpty() ? null : report.get(0);
     }
 
     /**
      * GET /api/admin/projections/status (API.md): whether the projections run, the event store's head and the
-     * position every segment has processed, and the state of a rebuild.
+     * position every segment has processed, the state of a rebuild, the dead letters (events parked because they
+     * could not be projected, with the later events of their request) and what the last rebuild skipped.
      */
     public record RebuildStatus(boolean running, boolean replaying, Long headPosition, long processedPosition,
-                                boolean rebuildPending, boolean rebuildingHere, long requestsRebuilt, String lastError) {
+                                boolean rebuildPending, boolean rebuildingHere, long requestsRebuilt, String lastError,
+                                int deadLetterCount, List<ProjectionDeadLetters.DeadLetterView> deadLetters,
+                                LastRebuild lastRebuild) {
+    }
+
+    /** The last rebuild that finished (on any node): when, how many requests, which events it skipped. */
+    public record LastRebuild(Instant finishedAt, long requestsRebuilt, List<SkippedEvent> skippedEvents) {
+    }
+
+    /** An event a rebuild could not project: a dead letter since (parked: skipped behind an earlier one). */
+    public record SkippedEvent(String eventIdentifier, String eventType, String requestId, long sequenceNumber,
+                               boolean parked, String errorClass, String errorMessage) {
     }
 
     private static long position(EventTrackerStatus s) {

@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import cn.opengov.tracker.query.projection.Savepoints;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +19,20 @@ import java.time.Instant;
 public class YearClosureProjection {
 
     private final JdbcTemplate jdbc;
+    private final Savepoints savepoints;
 
-    public YearClosureProjection(JdbcTemplate jdbc) {
+    public YearClosureProjection(JdbcTemplate jdbc, Savepoints savepoints) {
         this.jdbc = jdbc;
+        this.savepoints = savepoints;
     }
 
     @EventHandler
     public void on(YearClosed e, @org.axonframework.eventhandling.Timestamp Instant at, @MetaDataValue("recordedBy") String by) {
-        jdbc.update("INSERT INTO year_closure (agency_code, closed_through, closed_at, closed_by) VALUES (?, ?, ?, ?) "
+        // behind a savepoint: should it fail, the event is parked and the batch's transaction goes on
+        savepoints.run(() -> jdbc.update("INSERT INTO year_closure (agency_code, closed_through, closed_at, closed_by) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (agency_code) DO UPDATE SET closed_through = EXCLUDED.closed_through, "
                         + "closed_at = EXCLUDED.closed_at, closed_by = EXCLUDED.closed_by WHERE year_closure.closed_through < EXCLUDED.closed_through",
-                e.agencyCode(), e.year(), Timestamp.from(at), by);
+                e.agencyCode(), e.year(), Timestamp.from(at), by));
     }
 
     @ResetHandler

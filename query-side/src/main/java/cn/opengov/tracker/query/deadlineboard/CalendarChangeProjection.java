@@ -3,6 +3,7 @@ package cn.opengov.tracker.query.deadlineboard;
 import cn.opengov.tracker.api.calendar.HolidayNoticeLoaded;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.query.projection.Projections;
+import cn.opengov.tracker.query.projection.Savepoints;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -14,15 +15,20 @@ public class CalendarChangeProjection {
 
     private final CalendarStore calendars;
     private final DeadlineBoardWriter board;
+    private final Savepoints savepoints;
 
-    public CalendarChangeProjection(CalendarStore calendars, DeadlineBoardWriter board) {
+    public CalendarChangeProjection(CalendarStore calendars, DeadlineBoardWriter board, Savepoints savepoints) {
         this.calendars = calendars;
         this.board = board;
+        this.savepoints = savepoints;
     }
 
     @EventHandler
     public void on(HolidayNoticeLoaded e) {
-        calendars.reload();
-        board.recomputeAll();
+        // behind a savepoint: should it fail, the event is parked and the batch's transaction goes on
+        savepoints.run(() -> {
+            calendars.reload();
+            board.recomputeAll();
+        });
     }
 }

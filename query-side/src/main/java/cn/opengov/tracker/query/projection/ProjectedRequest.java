@@ -18,7 +18,7 @@ public record ProjectedRequest(RequestState state, long lastSequence, Instant lo
             return new ProjectedRequest(RequestState.next(null, event), sequence, recordedAt);
         }
         if (before == null) {
-            throw new IllegalStateException("event " + sequence + " of request " + event.requestId() + " arrived before it was received");
+            throw new UnprojectableEvent("event " + sequence + " of request " + event.requestId() + " arrived before it was received");
         }
         return new ProjectedRequest(before.state().apply(event), sequence, before.loggedAt());
     }

@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import cn.opengov.tracker.query.projection.Savepoints;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +20,20 @@ import java.time.Instant;
 public class PublicationProjection {
 
     private final JdbcTemplate jdbc;
+    private final Savepoints savepoints;
 
-    public PublicationProjection(JdbcTemplate jdbc) {
+    public PublicationProjection(JdbcTemplate jdbc, Savepoints savepoints) {
         this.jdbc = jdbc;
+        this.savepoints = savepoints;
     }
 
     @EventHandler
     public void on(AnnualReportPublished e, @org.axonframework.eventhandling.Timestamp Instant at,
                    @MetaDataValue("recordedBy") String by) {
-        jdbc.update("INSERT INTO published_report (agency_code, year, include_sub_agencies, published_at, published_by, matrix, review_litigation) "
+        // behind a savepoint: should it fail, the event is parked and the batch's transaction goes on
+        savepoints.run(() -> jdbc.update("INSERT INTO published_report (agency_code, year, include_sub_agencies, published_at, published_by, matrix, review_litigation) "
                         + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)", e.agencyCode(), e.year(), e.includeSubAgencies(),
-                Timestamp.from(at), by, StateJson.write(e.table()), StateJson.write(e.reviewLitigation()));
+                Timestamp.from(at), by, StateJson.write(e.table()), StateJson.write(e.reviewLitigation())));
     }
 
     @ResetHandler
