@@ -11,6 +11,7 @@ import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.api.request.event.RequestAnswered;
+import cn.opengov.tracker.api.request.event.RequestAssigned;
 import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.platform.testing.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,6 +112,14 @@ class DeadLetterTest extends QuerySideTest {
         assertThat(nulLetters.get(1).path("eventType").asText()).isEqualTo("RequestAnswered");
         assertThat(nulLetters.get(1).path("sequenceNumber").asLong()).isEqualTo(1);
         assertThat(nulLetters.get(1).path("parked").asBoolean()).isTrue();
+        // an event of the request recorded later, in a batch of its own, is parked behind the others
+        insertRaw(nul, 2, new RequestAssigned(nul, "staff", null), json -> json);
+        healthy.add(received(agency, "2025-04-07"));
+        everyOtherRequestIsVisibleAndCounted(agency, healthy);
+        List<JsonNode> later = letters(status(), nul);
+        assertThat(later).hasSize(3);
+        assertThat(later.get(2).path("eventType").asText()).isEqualTo("RequestAssigned");
+        assertThat(later.get(2).path("parked").asBoolean()).isTrue();
         List<JsonNode> typeLetters = letters(status, unknownType);
         assertThat(typeLetters).hasSize(1);
         assertThat(typeLetters.get(0).path("errorMessage").asText()).contains("applicant.type");
@@ -130,10 +139,10 @@ class DeadLetterTest extends QuerySideTest {
         List<String> skipped = StreamSupport.stream(rebuilt.path("lastRebuild").path("skippedEvents").spliterator(), false)
                 .map(e -> e.path("requestId").asText() + "#" + e.path("sequenceNumber").asLong() + (e.path("parked").asBoolean() ? " parked" : ""))
                 .toList();
-        assertThat(skipped).contains(nul + "#0", nul + "#1 parked", unknownType + "#0");
+        assertThat(skipped).contains(nul + "#0", nul + "#1 parked", nul + "#2 parked", unknownType + "#0");
         assertThat(rebuilt.path("lastRebuild").path("requestsRebuilt").asLong()).isGreaterThanOrEqualTo(healthy.size());
         everyOtherRequestIsVisibleAndCounted(agency, healthy);
-        assertThat(letters(status(), nul)).hasSize(2);
+        assertThat(letters(status(), nul)).hasSize(3);
         assertThat(letters(status(), unknownType)).hasSize(1);
 
         nothingPersonalWasLoggedOrStored();

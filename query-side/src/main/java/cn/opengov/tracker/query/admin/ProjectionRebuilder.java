@@ -50,6 +50,8 @@ public class ProjectionRebuilder {
     /** Gaps further below the head than this are events that will never come (Axon's own default bound). */
     static final long GAP_WINDOW = 10_000;
     private static final Duration LEFT_TO_ITS_NODE = Duration.ofSeconds(10);
+    /** The status lists this many dead letters (and counts them all): a mass failure must not make it huge. */
+    static final int DEAD_LETTERS_SHOWN = 500;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -225,9 +227,8 @@ public class ProjectionRebuilder {
         // while a rebuild is pending the tables are about to be replaced: nothing counts as processed yet
         long slowest = pending ? -1 : processor.processingStatus().values().stream()
                 .mapToLong(ProjectionRebuilder::position).min().orElse(-1);
-        List<ProjectionDeadLetters.DeadLetterView> letters = deadLetters.list();
         return new RebuildStatus(processor.isRunning(), processor.isReplaying(), head, slowest, pending, runningHere.get(),
-                requestsRebuilt.get(), lastError.get(), letters.size(), letters, lastRebuild());
+                requestsRebuilt.get(), lastError.get(), deadLetters.count(), deadLetters.list(DEAD_LETTERS_SHOWN), lastRebuild());
     }
 
     private LastRebuild lastRebuild() {
@@ -248,7 +249,7 @@ public class ProjectionRebuilder {
      */
     public record RebuildStatus(boolean running, boolean replaying, Long headPosition, long processedPosition,
                                 boolean rebuildPending, boolean rebuildingHere, long requestsRebuilt, String lastError,
-                                int deadLetterCount, List<ProjectionDeadLetters.DeadLetterView> deadLetters,
+                                long deadLetterCount, List<ProjectionDeadLetters.DeadLetterView> deadLetters,
                                 LastRebuild lastRebuild) {
     }
 

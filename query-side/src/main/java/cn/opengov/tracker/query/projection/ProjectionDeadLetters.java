@@ -141,11 +141,17 @@ public class ProjectionDeadLetters {
         queue(processingGroup).clear();
     }
 
-    /** Every dead letter, request by request, in the order they will be retried. */
-    public List<DeadLetterView> list() {
+    /** How many dead letters there are, in every group. */
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The first {@code limit} dead letters, request by request, in the order they will be retried. */
+    public List<DeadLetterView> list(int limit) {
         return jdbc.query("SELECT processing_group, sequence_identifier, sequence_index, event_identifier, payload_type, "
                         + "aggregate_type, aggregate_identifier, sequence_number, cause_type, cause_message, diagnostics, "
-                        + "enqueued_at, last_touched FROM dead_letter_entry ORDER BY processing_group, sequence_identifier, sequence_index",
+                        + "enqueued_at, last_touched FROM dead_letter_entry ORDER BY processing_group, sequence_identifier, sequence_index LIMIT ?",
                 (rs, i) -> {
                     String payloadType = rs.getString("payload_type");
                     String aggregateType = rs.getString("aggregate_type");
@@ -157,7 +163,7 @@ public class ProjectionDeadLetters {
                             rs.getString("cause_type"), rs.getString("cause_message"),
                             attempts(diagnostics(rs.getBytes("diagnostics"))),
                             instant(rs.getString("enqueued_at")), instant(rs.getString("last_touched")));
-                });
+                }, limit);
     }
 
     /**
