@@ -243,6 +243,9 @@ public class BulkReplay {
             try {
                 savepoints.run(writeAll(done));
             } catch (RuntimeException e) {
+                if (ProjectionErrors.isTransient(e)) {
+                    throw e;
+                }
                 done.forEach(this::writeAlone);
             }
             written += done.size();
@@ -260,6 +263,9 @@ public class BulkReplay {
                 savepoints.run(writeAll(List.of(request)));
                 return;
             } catch (RuntimeException refused) {
+                if (ProjectionErrors.isTransient(refused)) {
+                    throw refused;
+                }
                 String id = request.state().requestId().toString();
                 Replayed replayed = replayOne(id);
                 List<ProjectedRequest> states = replayed.states();
@@ -268,6 +274,9 @@ public class BulkReplay {
                 for (; good < states.size(); good++) {
                     var failure = savepoints.probe(writeAll(List.of(states.get(good))));
                     if (failure.isPresent()) {
+                        if (ProjectionErrors.isTransient(failure.get())) {
+                            throw failure.get();
+                        }
                         cause = failure.get();
                         break;
                     }

@@ -42,7 +42,7 @@ final class ProjectionBatch {
     private final boolean retryingDeadLetter;
     private final Map<UUID, ProjectedRequest> states = new HashMap<>();
     private final Map<UUID, List<Transition>> changed = new LinkedHashMap<>();
-    private final List<ReadModelWriter.Batch> writers;
+    private List<ReadModelWriter.Batch> writers;
 
     /** One event applied to a request: what the read models are told, and the event to park should it fail. */
     private record Transition(ProjectedRequest before, ProjectedRequest after, EventMessage<?> event) {
@@ -105,12 +105,20 @@ final class ProjectionBatch {
     }
 
     void changed(ProjectedRequest before, ProjectedRequest after, EventMessage<?> event) {
+        try {
+            for (ReadModelWriter.Batch writer : writers) {
+                writer.changed(before == null ? null : before.state(), after.state());
+            }
+        } catch (RuntimeException e) {
+            // a read model refused the new state (the event will be parked): the ones told before it forget it
+            writers = readModels.stream().map(w -> w.newBatch(segment)).toList();
+            changed.values().forEach(transitions -> transitions.forEach(t -> writers.forEach(
+                    w -> w.changed(t.before() == null ? null : t.before().state(), t.after().state()))));
+            throw e;
+        }
         UUID id = after.state().requestId();
         states.put(id, after);
         changed.computeIfAbsent(id, k -> new ArrayList<>()).add(new Transition(before, after, event));
-        for (ReadModelWriter.Batch writer : writers) {
-            writer.changed(before == null ? null : before.state(), after.state());
-        }
     }
 
     private void flush() {
@@ -125,6 +133,9 @@ final class ProjectionBatch {
         try {
             savepoints.run(this::writeAll);
         } catch (RuntimeException e) {
+            if (ProjectionErrors.isTransient(e)) {
+                throw ProjectionErrors.redacted(e);
+            }
             writeRequestByRequest();
         }
     }
@@ -152,6 +163,9 @@ final class ProjectionBatch {
                     break;
                 }
                 written = i;
+            }
+            if (ProjectionErrors.isTransient(cause)) {
+                throw ProjectionErrors.redacted(cause);
             }
             if (written > 0) {
                 savepoints.run(write(transitions.subList(0, written)));

@@ -69,8 +69,14 @@ public class ProjectionDeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionDeadLetters.class);
 
-    /** Every failure is parked, its cause said without personal data, its attempts counted. */
+    /**
+     * Every failure of an event is parked, its cause said without personal data, its attempts counted. A failure of
+     * the moment (the database, a lock) is not the event's: it fails the batch, which the processor tries again.
+     */
     public static final EnqueuePolicy<EventMessage<?>> POLICY = (letter, cause) -> {
+        if (ProjectionErrors.isTransient(cause)) {
+            throw ProjectionErrors.redacted(cause);
+        }
         ThrowableCause safe = safeCause(cause);
         logParked(letter.message(), safe);
         return Decisions.enqueue(safe, l -> l.diagnostics().and(ATTEMPTS, attempts(l.diagnostics()) + 1));

@@ -40,6 +40,33 @@ public final class ProjectionErrors {
     private ProjectionErrors() {
     }
 
+    /**
+     * A failure of the moment, not of the event: the connection, a lock not granted in time, a deadlock or a
+     * serialization conflict, a cancelled statement, the server short of resources or shutting down. Such a batch
+     * is tried again as it is; parking its events would take healthy requests out of the read models.
+     */
+    public static boolean isTransient(Throwable error) {
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = next(t)) {
+            if (t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.RecoverableDataAccessException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && transientState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean transientState(String state) {
+        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
+                || state.startsWith("58") || state.equals("55P03") || state.equals("55006");
+    }
+
     /** One line for a dead letter or a status: each exception of the chain, outermost first, with what is safe. */
     public static String describe(Throwable error) {
         StringBuilder out = new StringBuilder();
