@@ -183,6 +183,9 @@ class DeadLetterTest extends QuerySideTest {
             assertThat(fixed.json().path("projected").asInt()).isEqualTo(1);
             assertThat(fixed.json().path("remaining").asInt()).isZero();
             assertThat(letters(status(), refused)).isEmpty();
+            ApiClient.Response none = admin().post("/api/admin/projections/dead-letters/" + refused + "/retry", Map.of());
+            assertThat(none.status()).isEqualTo(404);
+            assertThat(none.json().path("detail").asText()).contains("死信");
             assertThat(get("/api/requests?agencyCode=" + agency).json().path("total").asInt()).isEqualTo(3);
             assertThat(get("/api/requests/" + refused).json().path("status").asText()).isEqualTo("ANSWERED");
             JsonNode matrix = get("/api/reports/2025/matrix?agencyCode=" + agency).json();

@@ -28,6 +28,7 @@ public enum Rule {
     NOT_PUBLISHED(404, "%s %d年度的报表尚未发布"),
     DOCUMENT_NOT_FOUND(404, "找不到文书 %s"),
     LETTERHEAD_NOT_SET(404, "机关 %s 尚未设置文书版头"),
+    DEAD_LETTERS_NOT_FOUND(404, "%s 没有未能写入读模型的事件（死信）"),
 
     // rules of the request's state (409)
     STEP_BEFORE_RECEIPT(409, "%s（%s）不能早于收到申请之日（%s）"),
@@ -72,6 +73,9 @@ public enum Rule {
     CANNOT_DISABLE_SELF(409, "不能停用自己的账号：请由另一位管理员停用"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
     CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试"),
+
+    // the read models (409)
+    REBUILD_IN_PROGRESS(409, "读模型正在重建：重建会重新处理全部事件，完成后再重试死信"),
 
     // written notices (SPEC §2b): a notice tells of a step, so the step must have been recorded (409)
     DOCUMENT_RULES_2007(409, "该申请于%s收到，适用2007年《政府信息公开条例》：本系统按2019年修订的条例出具文书，不能出具%s"),

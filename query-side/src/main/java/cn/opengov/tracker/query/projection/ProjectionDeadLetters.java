@@ -1,10 +1,14 @@
 package cn.opengov.tracker.query.projection;
 
+import cn.opengov.tracker.api.rule.Rule;
+import cn.opengov.tracker.api.rule.RuleViolation;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -75,6 +79,10 @@ public class ProjectionDeadLetters {
      */
     public static final EnqueuePolicy<EventMessage<?>> POLICY = (letter, cause) -> {
         if (ProjectionErrors.isTransient(cause)) {
+            if (letter instanceof JdbcDeadLetter<?>) {
+                // a retry that met a busy database: the letter stays as it was, to be retried later
+                return Decisions.requeue(letter.cause().orElse(null) instanceof ThrowableCause t ? t : null, DeadLetter::diagnostics);
+            }
             throw ProjectionErrors.redacted(cause);
         }
         ThrowableCause safe = safeCause(cause);
@@ -178,8 +186,14 @@ public class ProjectionDeadLetters {
      * cause and one more attempt, and the rest of its sequence behind it.
      */
     public RetryResult retry(String sequence) {
-        List<String> sequences = sequence != null ? List.of(sequence) : jdbc.queryForList(
-                "SELECT DISTINCT sequence_identifier FROM dead_letter_entry WHERE processing_group = ?", String.class, Projections.GROUP);
+        if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM projection_rebuild)", Boolean.class))) {
+            throw new RuleViolation(Rule.REBUILD_IN_PROGRESS);
+        }
+        List<String> sequences = jdbc.queryForList("SELECT DISTINCT sequence_identifier FROM dead_letter_entry "
+                + "WHERE processing_group = ? AND (?::text IS NULL OR sequence_identifier = ?)", String.class, Projections.GROUP, sequence, sequence);
+        if (sequence != null && sequences.isEmpty()) {
+            throw new RuleViolation(Rule.DEAD_LETTERS_NOT_FOUND, sequence);
+        }
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.getObject()
                 .sequencedDeadLetterProcessor(Projections.GROUP)
                 .orElseThrow(() -> new IllegalStateException("the projections have no dead-letter queue"));
