@@ -46,6 +46,20 @@ class ProcessorConfigurationTest extends QuerySideTest {
     }
 
     @Test
+    void theDriverLeavesTheServersDetailOutOfItsMessages() {
+        // PostgreSQL's DETAIL is where a refused row is quoted ("Failing row contains (…)"); the name is made by the
+        // server, so that only the DETAIL could carry it into the message (Spring's message quotes the statement)
+        assertThatThrownBy(() -> jdbc.execute("DO $$ BEGIN RAISE EXCEPTION 'refused' "
+                + "USING DETAIL = 'Failing row contains (' || reverse('丰三张') || ')'; END $$"))
+                .hasMessageContaining("refused")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("张三丰");
+                    }
+                });
+    }
+
+    @Test
     void theProjectionsArePooledWithFourSegments() {
         StreamingEventProcessor processor = processing.eventProcessor(Projections.GROUP, StreamingEventProcessor.class).orElseThrow();
         assertThat(processor.getClass().getSimpleName()).isEqualTo("PooledStreamingEventProcessor");
