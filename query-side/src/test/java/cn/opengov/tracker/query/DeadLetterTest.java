@@ -215,6 +215,7 @@ class DeadLetterTest extends QuerySideTest {
         JsonNode matrix = get("/api/reports/2025/matrix?agencyCode=" + agency).json();
         assertThat(matrix.path("rows").path("NEW_RECEIVED").path("TOTAL").asInt()).isEqualTo(1);
         assertThat(logged()).contains("SQLState 55P03");
+        assertThat(status().path("lastBatchFailure").path("error").asText()).contains("SQLState 55P03");
     }
 
     @Test

@@ -228,7 +228,8 @@ public class ProjectionRebuilder {
         long slowest = pending ? -1 : processor.processingStatus().values().stream()
                 .mapToLong(ProjectionRebuilder::position).min().orElse(-1);
         return new RebuildStatus(processor.isRunning(), processor.isReplaying(), head, slowest, pending, runningHere.get(),
-                requestsRebuilt.get(), lastError.get(), deadLetters.count(), deadLetters.list(DEAD_LETTERS_SHOWN), lastRebuild());
+                requestsRebuilt.get(), lastError.get(), deadLetters.count(), deadLetters.list(DEAD_LETTERS_SHOWN), lastRebuild(),
+                deadLetters.lastBatchFailure());
     }
 
     private LastRebuild lastRebuild() {
@@ -245,12 +246,13 @@ public class ProjectionRebuilder {
     /**
      * GET /api/admin/projections/status (API.md): whether the projections run, the event store's head and the
      * position every segment has processed, the state of a rebuild, the dead letters (events parked because they
-     * could not be projected, with the later events of their request) and what the last rebuild skipped.
+     * could not be projected, with the later events of their request), what the last rebuild skipped, and the last
+     * batch this node had to try again (a failure of the moment: the database, a lock).
      */
     public record RebuildStatus(boolean running, boolean replaying, Long headPosition, long processedPosition,
                                 boolean rebuildPending, boolean rebuildingHere, long requestsRebuilt, String lastError,
                                 long deadLetterCount, List<ProjectionDeadLetters.DeadLetterView> deadLetters,
-                                LastRebuild lastRebuild) {
+                                LastRebuild lastRebuild, ProjectionDeadLetters.BatchFailure lastBatchFailure) {
     }
 
     /** The last rebuild that finished (on any node): when, how many requests, which events it skipped. */

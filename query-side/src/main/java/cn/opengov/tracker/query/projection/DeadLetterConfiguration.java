@@ -35,7 +35,10 @@ public class DeadLetterConfiguration {
                     .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder.transactionManager(retries))
                     // the processor of a group bears its name (application.yml)
                     .registerHandlerInterceptor(group, c -> REDACTING_INTERCEPTOR)
-                    .registerErrorHandler(group, c -> REDACTING_ERROR_HANDLER);
+                    .registerErrorHandler(group, c -> errorContext -> {
+                        deadLetters.batchFailed(errorContext.error());
+                        REDACTING_ERROR_HANDLER.handleError(errorContext);
+                    });
         }
     }
 

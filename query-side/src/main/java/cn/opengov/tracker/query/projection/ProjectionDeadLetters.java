@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The projections' dead letters (Axon's {@link JdbcSequencedDeadLetterQueue}, table {@code dead_letter_entry}): an
@@ -103,6 +104,7 @@ public class ProjectionDeadLetters {
     private final JdbcTemplate jdbc;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new ConcurrentHashMap<>();
+    private final AtomicReference<BatchFailure> lastBatchFailure = new AtomicReference<>();
 
     public ProjectionDeadLetters(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                  @Qualifier("eventSerializer") Serializer serializer, JdbcTemplate jdbc,
@@ -214,6 +216,15 @@ public class ProjectionDeadLetters {
         return new RetryResult(sequences.size(), projected, left == null ? 0 : left);
     }
 
+    /** A batch failed as a whole (and is tried again): the last such failure on this node, for the status. */
+    void batchFailed(Throwable error) {
+        lastBatchFailure.set(new BatchFailure(Instant.now(), ProjectionErrors.describe(error)));
+    }
+
+    public BatchFailure lastBatchFailure() {
+        return lastBatchFailure.get();
+    }
+
     static ThrowableCause safeCause(Throwable cause) {
         return cause instanceof ThrowableCause safe && safe.getCause() == null
                 ? safe : new ThrowableCause(ProjectionErrors.rootClass(cause), ProjectionErrors.describe(cause));
@@ -246,6 +257,10 @@ public class ProjectionDeadLetters {
                                  String eventIdentifier, String eventType, String aggregateType, String requestId,
                                  Long sequenceNumber, boolean parked, String errorClass, String errorMessage,
                                  int attempts, Instant firstAt, Instant lastAt) {
+    }
+
+    /** The last batch that failed as a whole on this node (the database, a lock): when, and why, without data. */
+    public record BatchFailure(Instant at, String error) {
     }
 
     /** What a retry did: sequences tried, sequences now fully projected, dead letters left in them. */
