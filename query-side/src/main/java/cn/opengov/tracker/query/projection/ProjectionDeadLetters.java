@@ -137,10 +137,10 @@ public class ProjectionDeadLetters {
      * written): the first with its cause, the rest of its request's events behind it.
      */
     void enqueue(List<? extends EventMessage<?>> events, Throwable cause) {
+        ThrowableCause safe = safeCause(cause);
         boolean first = true;
         for (EventMessage<?> event : events) {
             String sequence = BatchAwareDeadLetterQueue.sequenceOf(event);
-            ThrowableCause safe = safeCause(cause);
             if (first) {
                 logParked(event, safe);
             }

@@ -48,18 +48,24 @@ public final class ProjectionErrors {
     public static boolean isTransient(Throwable error) {
         Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = error; t != null && seen.add(t); t = next(t)) {
-            if (t instanceof org.springframework.dao.TransientDataAccessException
-                    || t instanceof org.springframework.dao.RecoverableDataAccessException
-                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && transientState(sql.getSQLState())) {
+            if (transientAlone(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** This exception itself (not its causes) says the failure is of the moment; a redacted one remembers it. */
+    static boolean transientAlone(Throwable t) {
+        if (t instanceof RedactedException r) {
+            return r.transientFailure();
+        }
+        return t instanceof org.springframework.dao.TransientDataAccessException
+                || t instanceof org.springframework.dao.RecoverableDataAccessException
+                || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                || t instanceof java.sql.SQLNonTransientConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null && transientState(sql.getSQLState());
     }
 
     private static boolean transientState(String state) {

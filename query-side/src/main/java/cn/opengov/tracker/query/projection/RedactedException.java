@@ -9,12 +9,19 @@ public final class RedactedException extends RuntimeException implements SafeMes
 
     private final String originalClass;
     private final String detail;
+    private final boolean transientFailure;
 
     RedactedException(Throwable original, String detail, Throwable redactedCause) {
         super(original.getClass().getName() + (detail.isEmpty() ? "" : ": " + detail), redactedCause, false, true);
         this.originalClass = original.getClass().getName();
         this.detail = detail;
+        this.transientFailure = ProjectionErrors.transientAlone(original);
         setStackTrace(original.getStackTrace());
+    }
+
+    /** Whether the exception it stands in for was a failure of the moment ({@link ProjectionErrors#isTransient}). */
+    boolean transientFailure() {
+        return transientFailure;
     }
 
     /** What could be said about it without personal data (may be empty). */

@@ -54,6 +54,8 @@ class ProjectionErrorsTest {
         assertThat(ProjectionErrors.isTransient(new SQLException("deadlock detected", "40P01"))).isTrue();
         assertThat(ProjectionErrors.isTransient(new SQLException("connection refused", "08001"))).isTrue();
         assertThat(ProjectionErrors.isTransient(new org.springframework.dao.CannotAcquireLockException("busy"))).isTrue();
+        assertThat(ProjectionErrors.isTransient(ProjectionErrors.redacted(new IllegalStateException(new SQLException("lock timeout", "55P03")))))
+                .as("still known once redacted").isTrue();
         assertThat(ProjectionErrors.isTransient(new SQLException("invalid byte sequence", "22021"))).isFalse();
         assertThat(ProjectionErrors.isTransient(new SQLException("check violation", "23514"))).isFalse();
         assertThat(ProjectionErrors.isTransient(new UnprojectableEvent("event 1 of request 2 arrived before it was received"))).isFalse();
