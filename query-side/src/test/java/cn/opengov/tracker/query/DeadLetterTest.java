@@ -197,6 +197,46 @@ class DeadLetterTest extends QuerySideTest {
     }
 
     @Test
+    void aRequestIsProjectedUpToTheEventItsRowsFailOnLiveAndInARebuild() {
+        String agency = newAgency(null);
+        // this request's rows may not be answered (its answer is what cannot be written)
+        String marker = "答复不能写入的申请 " + UUID.randomUUID();
+        String constraint = "dead_letter_test_" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        jdbc.execute("ALTER TABLE request_view ADD CONSTRAINT " + constraint
+                + " CHECK (description <> '" + marker + "' OR answered_on IS NULL) NOT VALID");
+        try {
+            UUID id = UUID.randomUUID();
+            append(id, new RequestReceived(id, agency + "-2025-0001", agency, d("2025-07-01"), Channel.MAIL,
+                            new Applicant(ApplicantType.NATURAL_PERSON, NAME, ID_NUMBER, PHONE, null, ADDRESS), marker),
+                    new RequestAnswered(id, d("2025-07-10"), OutcomeCategory.DISCLOSED, null));
+            theAnswerIsTheOnlyDeadLetter(agency, id);
+
+            assertThat(admin().post("/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(202);
+            JsonNode rebuilt = admin().awaitRebuilt(Duration.ofSeconds(90));
+            assertThat(StreamSupport.stream(rebuilt.path("lastRebuild").path("skippedEvents").spliterator(), false)
+                    .filter(e -> e.path("requestId").asText().equals(id.toString()))
+                    .map(e -> e.path("eventType").asText() + "#" + e.path("sequenceNumber").asLong()).toList())
+                    .containsExactly("RequestAnswered#1");
+            theAnswerIsTheOnlyDeadLetter(agency, id);
+        } finally {
+            jdbc.execute("ALTER TABLE request_view DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+    }
+
+    /** The request is shown and counted as received and open; its answer waits as a dead letter. */
+    private void theAnswerIsTheOnlyDeadLetter(String agency, UUID id) {
+        JsonNode detail = get("/api/requests/" + id).json();
+        assertThat(detail.path("status").asText()).isNotEqualTo("ANSWERED");
+        JsonNode matrix = get("/api/reports/2025/matrix?agencyCode=" + agency).json();
+        assertThat(matrix.path("rows").path("NEW_RECEIVED").path("TOTAL").asInt()).isEqualTo(1);
+        List<JsonNode> letters = letters(status(), id);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).path("eventType").asText()).isEqualTo("RequestAnswered");
+        assertThat(letters.get(0).path("parked").asBoolean()).isFalse();
+        assertThat(letters.get(0).path("errorMessage").asText()).contains("SQLState 23514");
+    }
+
+    @Test
     void aFailureOfTheMomentIsTriedAgainNotDeadLettered() throws Exception {
         String agency = newAgency(null);
         UUID id;
