@@ -72,6 +72,7 @@ public enum Rule {
     CANNOT_DISABLE_SELF(409, "不能停用自己的账号：请由另一位管理员停用"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
     CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试"),
+    REPORT_TEXT_CHANGED(409, "年度报告文字已由 %s 保存为第%d版（您编辑的是第%d版），请刷新后再修改"),
 
     // written notices (SPEC §2b): a notice tells of a step, so the step must have been recorded (409)
     DOCUMENT_RULES_2007(409, "该申请于%s收到，适用2007年《政府信息公开条例》：本系统按2019年修订的条例出具文书，不能出具%s"),

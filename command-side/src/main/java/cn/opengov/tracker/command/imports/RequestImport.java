@@ -11,6 +11,7 @@ import cn.opengov.tracker.api.request.imports.ImportColumn;
 import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.command.imports.ImportedRow.Problem;
 import cn.opengov.tracker.command.lookup.RequestIndex;
+import cn.opengov.tracker.command.messaging.CommandMessagingConfiguration;
 import cn.opengov.tracker.command.request.ClosedYears;
 import cn.opengov.tracker.command.request.LegalCalendar;
 import cn.opengov.tracker.command.request.numbering.TrackingNumbers;
@@ -25,6 +26,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +58,7 @@ public class RequestImport {
 
     private static final Logger log = LoggerFactory.getLogger(RequestImport.class);
     static final int BATCH = 200;
+    static final int WORKERS = 2;
 
     private final CommandGateway commands;
     private final RequestIndex index;
@@ -64,9 +67,12 @@ public class RequestImport {
     private final ClosedYears closedYears;
     private final LegalCalendar calendar;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
 
     public RequestImport(CommandGateway commands, RequestIndex index, TrackingNumbers trackingNumbers, AgencyScope scope,
-                         ClosedYears closedYears, LegalCalendar calendar, PlatformTransactionManager transactions) {
+                         ClosedYears closedYears, LegalCalendar calendar, PlatformTransactionManager transactions,
+                         JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.commands = commands;
         this.index = index;
         this.trackingNumbers = trackingNumbers;
@@ -103,6 +109,8 @@ public class RequestImport {
         List<Planned> planned = new ArrayList<>();
         Map<UUID, Integer> firstRowOf = new HashMap<>();
         int alreadyImported = 0;
+        List<ImportedRow> readRows = new ArrayList<>();
+        Map<String, String> agencyRefused = new HashMap<>();
         for (ImportSheet.SheetRow sheetRow : sheet.rows()) {
             ImportedRow.Reading reading = ImportedRow.read(sheetRow, agencyOfRows);
             if (!reading.problems().isEmpty()) {
@@ -110,12 +118,23 @@ public class RequestImport {
                 continue;
             }
             ImportedRow row = reading.row();
-            try {
-                scope.requireWithin(row.agencyCode());
-            } catch (AccessDeniedException | RuleViolation e) {
-                refused.add(new Problem(row.number(), ImportColumn.AGENCY.header(), e.getMessage()));
+            String agencyProblem = agencyRefused.computeIfAbsent(row.agencyCode(), code -> {
+                try {
+                    scope.requireWithin(code);
+                    return "";
+                } catch (AccessDeniedException | RuleViolation e) {
+                    return e.getMessage();
+                }
+            });
+            if (!agencyProblem.isEmpty()) {
+                refused.add(new Problem(row.number(), ImportColumn.AGENCY.header(), agencyProblem));
                 continue;
             }
+            readRows.add(row);
+        }
+        java.util.Set<UUID> existing = existing(readRows.stream().map(RequestImport::requestId).toList());
+        Map<String, Integer> closedThroughOf = new HashMap<>();
+        for (ImportedRow row : readRows) {
             UUID requestId = requestId(row);
             Integer first = firstRowOf.putIfAbsent(requestId, row.number());
             if (first != null) {
@@ -123,11 +142,13 @@ public class RequestImport {
                         "受理编号“" + row.sourceNo() + "”与第" + first + "行重复：同一机关的受理编号不能重复"));
                 continue;
             }
-            if (index.find(requestId).isPresent()) {
+            if (existing.contains(requestId)) {
                 alreadyImported++;
                 continue;
             }
-            Integer closedThrough = index.closedThrough(row.agencyCode()).orElse(null);
+            Integer closedThrough = closedThroughOf.computeIfAbsent(row.agencyCode(),
+                    code -> index.closedThrough(code).orElse(-1));
+            closedThrough = closedThrough < 0 ? null : closedThrough;
             ImportRequest command = command(requestId, row, "（导入时编号）", closedThrough);
             try {
                 ImportPolicy.events(command, calendar.today(), calendar.workingDays());
@@ -140,7 +161,7 @@ public class RequestImport {
         }
         int accepted = planned.size();
         if (!dryRun) {
-            accepted = record(planned, fileName, sha256, refused);
+            accepted = record(planned, fileName, sha256, scope.currentUser().username(), refused);
             log.info("import of {} rows: {} recorded, {} refused, {} imported before", sheet.rows().size(), accepted,
                     refused.size(), alreadyImported);
         }
@@ -151,35 +172,96 @@ public class RequestImport {
     private record Planned(UUID requestId, ImportedRow row) {
     }
 
-    private int record(List<Planned> planned, String fileName, String sha256, List<Problem> refused) {
-        int recorded = 0;
+    /** Requests of these ids recorded already (by an earlier import, or a race). */
+    private java.util.Set<UUID> existing(List<UUID> ids) {
+        java.util.Set<UUID> found = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            UUID[] chunk = ids.subList(from, Math.min(ids.size(), from + 1000)).toArray(UUID[]::new);
+            found.addAll(jdbc.queryForList("SELECT request_id FROM request_index WHERE request_id = ANY(?)", UUID.class,
+                    (Object) chunk));
+        }
+        return found;
+    }
+
+    /**
+     * Records the planned rows in batches, {@link #WORKERS} at a time. A batch locks its agencies' tracking-number
+     * rows in one order (agency, year), so two batches never wait on each other in a circle.
+     */
+    private int record(List<Planned> planned, String fileName, String sha256, String user, List<Problem> refused) {
+        List<List<Planned>> batches = new ArrayList<>();
         for (int from = 0; from < planned.size(); from += BATCH) {
-            List<Planned> batch = planned.subList(from, Math.min(planned.size(), from + BATCH));
-            try {
-                transaction.executeWithoutResult(status -> batch.forEach(p -> send(p, fileName, sha256)));
-                recorded += batch.size();
-            } catch (RuntimeException batchFailed) {
-                for (Planned p : batch) {
-                    try {
-                        transaction.executeWithoutResult(status -> send(p, fileName, sha256));
-                        recorded++;
-                    } catch (RuntimeException e) {
-                        refused.add(refusal(p.row(), e));
-                    }
+            batches.add(planned.subList(from, Math.min(planned.size(), from + BATCH)));
+        }
+        java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
+        List<Problem> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (List<Planned> batch : batches) {
+                done.add(workers.submit(() -> recordBatch(batch, fileName, sha256, user, recorded, failures)));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdown();
+        }
+        refused.addAll(failures);
+        return recorded.get();
+    }
+
+    private void recordBatch(List<Planned> batch, String fileName, String sha256, String user,
+                             java.util.concurrent.atomic.AtomicInteger recorded, List<Problem> failures) {
+        try {
+            transaction.executeWithoutResult(status -> send(batch, fileName, sha256, user));
+            recorded.addAndGet(batch.size());
+        } catch (RuntimeException batchFailed) {
+            for (Planned p : batch) {
+                try {
+                    transaction.executeWithoutResult(status -> send(List.of(p), fileName, sha256, user));
+                    recorded.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failures.add(refusal(p.row(), e));
                 }
             }
         }
-        return recorded;
     }
 
-    private void send(Planned p, String fileName, String sha256) {
-        ImportedRow row = p.row();
-        Integer closedThrough = closedYears.closedThrough(row.agencyCode(), row.receivedOn(), row.answeredOn());
-        String trackingNo = trackingNumbers.next(row.agencyCode(), row.receivedOn().getYear());
-        Map<String, Object> imported = Map.of(ImportMetadata.FILE, fileName == null ? "" : fileName,
-                ImportMetadata.SHA256, sha256, ImportMetadata.ROW, row.number(), ImportMetadata.SOURCE_NO, row.sourceNo());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command(p.requestId(), row, trackingNo, closedThrough))
-                .andMetaData(MetaData.from(imported)));
+    /** In the caller's transaction: the agencies' closed years, a block of tracking numbers each, one command a row. */
+    private void send(List<Planned> batch, String fileName, String sha256, String user) {
+        Map<String, Integer> closedThrough = new HashMap<>();
+        java.util.TreeMap<String, java.util.TreeMap<Integer, List<Planned>>> byAgencyAndYear = new java.util.TreeMap<>();
+        for (Planned p : batch) {
+            byAgencyAndYear.computeIfAbsent(p.row().agencyCode(), a -> new java.util.TreeMap<>())
+                    .computeIfAbsent(p.row().receivedOn().getYear(), y -> new ArrayList<>()).add(p);
+        }
+        Map<Planned, String> trackingNo = new HashMap<>();
+        byAgencyAndYear.forEach((agency, years) -> {
+            java.time.LocalDate[] dates = years.values().stream().flatMap(List::stream)
+                    .flatMap(p -> java.util.stream.Stream.of(p.row().receivedOn(), p.row().answeredOn()))
+                    .filter(java.util.Objects::nonNull).toArray(java.time.LocalDate[]::new);
+            closedThrough.put(agency, closedYears.closedThrough(agency, dates));
+            years.forEach((year, rows) -> {
+                List<String> numbers = trackingNumbers.next(agency, year, rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    trackingNo.put(rows.get(i), numbers.get(i));
+                }
+            });
+        });
+        for (Planned p : batch) {
+            ImportedRow row = p.row();
+            Map<String, Object> imported = Map.of(ImportMetadata.FILE, fileName == null ? "" : fileName,
+                    ImportMetadata.SHA256, sha256, ImportMetadata.ROW, row.number(), ImportMetadata.SOURCE_NO, row.sourceNo(),
+                    CommandMessagingConfiguration.RECORDED_BY, user);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            command(p.requestId(), row, trackingNo.get(p), closedThrough.get(row.agencyCode())))
+                    .andMetaData(MetaData.from(imported)));
+        }
     }
 
     private static Problem refusal(ImportedRow row, RuntimeException e) {
