@@ -84,7 +84,7 @@ public final class ImportLabels {
 
     /** Spaces dropped and brackets and colons made half-width, so that a label matches however it was typed. */
     static String normalized(String text) {
-        return text.strip().replaceAll("\\s+", "").replace('（', '(').replace('）', ')').replace('：', ':')
+        return text.strip().replaceAll("\\s+", "").replace('（', '(').replace('）', ')').replace('：', ':').replace('，', ',')
                 .toUpperCase(Locale.ROOT);
     }
 }
