@@ -19,7 +19,7 @@
     error.hidden = true;
     var disclosure = {};
     counts.forEach(function (name) { disclosure[name] = Number(value(name) || 0); });
-    disclosure.feesWanYuan = value('feesWanYuan') || '0';
+    disclosure.feesWanYuan = Number(value('feesWanYuan') || 0);
     var body = {basedOnVersion: Number(value('basedOnVersion')), overview: value('overview'),
       activeDisclosure: disclosure, problems: value('problems'), otherItems: value('otherItems')};
     var button = document.getElementById('ar-save');
