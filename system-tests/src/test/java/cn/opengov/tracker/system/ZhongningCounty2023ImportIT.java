@@ -2,8 +2,13 @@ package cn.opengov.tracker.system;
 
 import cn.opengov.tracker.platform.testing.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 16: the 中宁县 2023 report's section 三 (the seed, copied to resources/seeds) imported as individual requests —
  * one spreadsheet row per request, generated from the seed's own counts and worded with the seed's own row labels —
- * then the year closed: the table the events give is the seed's, cell by cell. Importing the file again records
- * nothing new.
+ * then the year closed: the table the events give is the seed's, cell by cell; published, the frozen table and the
+ * whole report's (.docx) section 三 agree with it cell by cell. Importing the file again records nothing new.
  */
 class ZhongningCounty2023ImportIT {
 
@@ -149,6 +154,34 @@ class ZhongningCounty2023ImportIT {
         assertThat(rows.path("UNABLE_NOT_HELD").path("TOTAL").asLong()).isEqualTo(byLabel.get("1. 本机关不掌握相关政府信息").counts().get(6));
         assertThat(rows.path("NOT_PROCESSED_PETITION").path("TOTAL").asLong()).isEqualTo(byLabel.get("1. 信访举报投诉类申请").counts().get(6));
         assertThat(rows.path("PARTIALLY_DISCLOSED").path("TOTAL").asLong()).isEqualTo(3);
+
+        // published, the table and the whole report's section 三 agree cell by cell
+        assertThat(admin.post("/api/years/2023/publish", Map.of("agencyCode", county)).status()).isEqualTo(200);
+        JsonNode published = query.await("/api/reports/2023/published?agencyCode=" + county, p -> p.has("rows")).json().path("rows");
+        byte[] docx = query.get("/api/reports/2023/annual-report.docx?agencyCode=" + county).body();
+        Map<String, String> rowCodes = new LinkedHashMap<>(codes);
+        for (cn.opengov.tracker.api.request.OutcomeCategory o : cn.opengov.tracker.api.request.OutcomeCategory.values()) {
+            rowCodes.put(o.item() == 0 ? o.group().numbered() + " " + o.label() : o.item() + "." + o.label(), o.name());
+        }
+        int reportRows = 0;
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            XWPFTable three = doc.getTables().get(1);
+            for (XWPFTableRow row : three.getRows()) {
+                List<XWPFTableCell> cells = row.getTableCells();
+                String code = cells.stream().map(c -> rowCodes.get(c.getText().strip())).filter(java.util.Objects::nonNull)
+                        .findFirst().orElse(null);
+                if (code == null) {
+                    continue;
+                }
+                for (int c = 0; c < 7; c++) {
+                    assertThat(Long.parseLong(cells.get(cells.size() - 7 + c).getText().strip())).as(code + " " + COLUMNS.get(c))
+                            .isEqualTo(published.path(code).path(COLUMNS.get(c)).asLong())
+                            .isEqualTo(rows.path(code).path(COLUMNS.get(c)).asLong());
+                }
+                reportRows++;
+            }
+        }
+        assertThat(reportRows).isEqualTo(rowCodes.size());
 
         ApiClient.Response again = admin.postFile("/api/imports?agencyCode=" + county, "file", "中宁县2023（再次）.csv", file);
         assertThat(again.json().path("accepted").asInt()).isZero();
