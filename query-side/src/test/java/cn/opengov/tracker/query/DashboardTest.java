@@ -137,6 +137,11 @@ class DashboardTest extends QuerySideTest {
             }
         }
 
+        // rebuilt from the event store, the dashboard comes back the same
+        assertThat(admin().post("/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(202);
+        admin().awaitRebuilt(java.time.Duration.ofSeconds(120));
+        assertThat(get("/api/dashboard?agencyCode=" + county + "&year=2025").json()).as(why).isEqualTo(d);
+
         ApiClient.Response staff = ApiClient.at("http://localhost:" + port).as("staff", "staff").get("/api/dashboard");
         assertThat(staff.status()).isEqualTo(403);
     }

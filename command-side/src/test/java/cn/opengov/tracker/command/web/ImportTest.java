@@ -196,6 +196,12 @@ class ImportTest extends CommandSideTest {
         ApiClient.Response missing = upload(admin(), agency, "受理编号,收到日期\nX,2023-01-01\n".getBytes(StandardCharsets.UTF_8), "a.csv", true);
         assertThat(missing.status()).isEqualTo(200);
         assertThat(refusals(missing.json())).contains("0:渠道", "0:申请人类型", "0:申请人", "0:内容");
+        byte[] huge = new byte[17 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        ApiClient.Response tooLarge = upload(admin(), agency, huge, "huge.csv", true);
+        assertThat(tooLarge.status()).as("the import's own limit: 16 MiB").isEqualTo(413);
+        assertThat(admin().post("/api/requests", "{\"x\":\"" + "y".repeat(70_000) + "\"}").status())
+                .as("every other path keeps 64 KiB").isEqualTo(413);
         ApiClient.Response notMultipart = admin().post("/api/imports", Map.of("file", "x"));
         assertThat(notMultipart.status()).isEqualTo(400);
     }
