@@ -38,6 +38,10 @@ public final class Bench {
                     System.out.println("bench: documents");
                     new DocumentBench(options).run(results, heap);
                 }
+                if (options.phases().contains("import")) {
+                    System.out.println("bench: import of " + options.importRows() + " rows");
+                    new ImportBench(options).run(results, heap);
+                }
                 if (options.phases().contains("rebuild") || options.phases().contains("reads")) {
                     System.out.println("bench: appending " + options.smallRequests() + " synthetic requests");
                     long t = System.nanoTime();

@@ -7,7 +7,7 @@ import java.util.Set;
 /** The harness's settings, from {@code --name=value} arguments. */
 record Options(String jdbcUrl, String dbUser, String dbPassword, String root, long seed, int smallRequests,
                int largeRequests, int threads, int intakeSeconds, int readSamples, Set<String> phases, String out,
-               int documents) {
+               int documents, int importRows) {
 
     static Options parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -29,6 +29,7 @@ record Options(String jdbcUrl, String dbUser, String dbPassword, String root, lo
                 Integer.parseInt(a.getOrDefault("samples", "2000")),
                 Set.of(a.getOrDefault("phases", "intake,rebuild,reads").split(",")),
                 a.getOrDefault("out", "bench/results"),
-                Integer.parseInt(a.getOrDefault("documents", "300")));
+                Integer.parseInt(a.getOrDefault("documents", "300")),
+                Integer.parseInt(a.getOrDefault("import-rows", "10000")));
     }
 }

@@ -57,7 +57,12 @@ class QueryDoorsTest extends QuerySideTest {
         assertThat(guarded).extracting(Endpoints.Guarded::path).contains("/api/admin/projections/rebuild");
         ApiClient staff = ApiClient.at("http://localhost:" + port).as("staff", "staff");
         for (Endpoints.Guarded endpoint : guarded) {
-            ApiClient.Response r = "GET".equals(endpoint.method()) ? staff.get(endpoint.path()) : staff.post(endpoint.path(), "{\"x\":");
+            ApiClient.Response r = switch (endpoint.method()) {
+                case "GET" -> staff.get(endpoint.path());
+                case "PUT" -> staff.put(endpoint.path(), "{\"x\":");
+                case "DELETE" -> staff.delete(endpoint.path());
+                default -> staff.post(endpoint.path(), "{\"x\":");
+            };
             assertThat(r.status()).as(endpoint.toString()).isEqualTo(403);
         }
         ApiClient countyAdmin = as(newUser(Role.ADMIN, newAgency(null)));

@@ -83,9 +83,11 @@ class SingleAddressIT {
             "GET, /api/admin/login-failures, command", "GET, /api/admin/audit?page=2, command",
             "GET, /api/agencies/ZNX/templates, command", "GET, /api/agencies/ZNX/templates/RECEIPT.docx, command",
             "GET, /api/agencies/ZNX, query", "GET, /api/admin/projections/status, query",
-            // the query side's own writes: the login form, logout, the read models' administration
+            // the query side's own writes: the login form, logout, the read models' administration, the annual report's text
             "POST, /login, query", "POST, /logout, query", "POST, /api/admin/projections/rebuild, query",
             "POST, /api/admin/projections/dead-letters/7/retry, query", "DELETE, /api/admin/projections/dead-letters/7, query",
+            "PUT, /api/reports/2023/annual-report/text?agencyCode=ZNX, query", "POST, /api/reports/2023/annual-report/text, command",
+            "PUT, /api/reports/2023/annual-report/textX, command",
             // every other write
             "POST, /api/requests, command", "POST, /api/requests/abc/answer, command", "PUT, /api/agencies/ZNX/letterhead, command",
             "PUT, /api/admin/calendar/2027, command", "PATCH, /api/users/u, command", "DELETE, /api/users/u, command",

@@ -73,6 +73,7 @@ public enum Rule {
     CANNOT_DISABLE_SELF(409, "不能停用自己的账号：请由另一位管理员停用"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
     CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试"),
+    REPORT_TEXT_CHANGED(409, "年度报告文字已由 %s 保存为第%d版（您编辑的是第%d版），请刷新后再修改"),
 
     // the read models (409)
     REBUILD_IN_PROGRESS(409, "读模型正在重建：重建会重新处理全部事件，完成后再重试死信"),

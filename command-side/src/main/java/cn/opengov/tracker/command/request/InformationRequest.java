@@ -15,6 +15,7 @@ import cn.opengov.tracker.api.request.command.EndConsultation;
 import cn.opengov.tracker.api.request.command.ExtendDeadline;
 import cn.opengov.tracker.api.request.command.FileLawsuit;
 import cn.opengov.tracker.api.request.command.FileReconsideration;
+import cn.opengov.tracker.api.request.command.ImportRequest;
 import cn.opengov.tracker.api.request.command.IssueFeeNotice;
 import cn.opengov.tracker.api.request.command.LogRequest;
 import cn.opengov.tracker.api.request.command.ReceiveCorrection;
@@ -55,12 +56,14 @@ import cn.opengov.tracker.command.request.policy.CorrectionPolicy;
 import cn.opengov.tracker.command.request.policy.DeferralPolicy;
 import cn.opengov.tracker.command.request.policy.ExtensionPolicy;
 import cn.opengov.tracker.command.request.policy.FeePolicy;
+import cn.opengov.tracker.command.request.policy.ImportPolicy;
 import cn.opengov.tracker.command.request.policy.OutcomePolicy;
 import cn.opengov.tracker.command.request.policy.ReceiptPolicy;
 import cn.opengov.tracker.command.request.policy.RecordCorrectionPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.UUID;
@@ -93,6 +96,12 @@ public class InformationRequest {
         for (int year : CarryOverPolicy.yearsToCarryFrom(cmd.receivedOn(), null, cmd.closedThrough())) {
             apply(new RequestCarriedOver(cmd.requestId(), year));
         }
+    }
+
+    /** A past request from a bulk import: the events its steps would have recorded one by one ({@link ImportPolicy}). */
+    @CommandHandler
+    public InformationRequest(ImportRequest cmd, LegalCalendar calendar) {
+        ImportPolicy.events(cmd, calendar.today(), calendar.workingDays()).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler

@@ -61,6 +61,19 @@ public final class ApiClient {
         return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(bytes(body)), headers);
     }
 
+    /** POSTs one file as multipart/form-data, in the part {@code field}. */
+    public Response postFile(String path, String field, String fileName, byte[] content) {
+        String boundary = "----tracker" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
     /** A body given as bytes or text is sent as it is; anything else as JSON. */
     public Response put(String path, Object body) {
         return send("PUT", path, HttpRequest.BodyPublishers.ofByteArray(bytes(body)), Map.of());
@@ -113,12 +126,16 @@ public final class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"))
                 .header("Accept", "application/json, application/problem+json, */*");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                request.header(name, value);
+            }
+        });
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Response answer = new Response(response.statusCode(), response.headers().map(), response.body());

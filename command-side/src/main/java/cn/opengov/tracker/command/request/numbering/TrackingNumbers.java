@@ -29,6 +29,22 @@ public class TrackingNumbers {
         return format(agencyCode, year, sequence);
     }
 
+    /**
+     * {@code count} numbers at once (a bulk import's batch), in order; the agency's row of the year stays locked until
+     * the transaction ends, as for one.
+     */
+    public java.util.List<String> next(String agencyCode, int year, int count) {
+        Integer last = jdbc.queryForObject("""
+                INSERT INTO tracking_sequence (agency_code, year, last_value) VALUES (?, ?, ?)
+                ON CONFLICT (agency_code, year) DO UPDATE SET last_value = tracking_sequence.last_value + EXCLUDED.last_value
+                RETURNING last_value""", Integer.class, agencyCode, year, count);
+        java.util.List<String> numbers = new java.util.ArrayList<>(count);
+        for (int sequence = last - count + 1; sequence <= last; sequence++) {
+            numbers.add(format(agencyCode, year, sequence));
+        }
+        return numbers;
+    }
+
     public static String format(String agencyCode, int year, int sequence) {
         return String.format("%s-%d-%04d", agencyCode, year, sequence);
     }
