@@ -28,6 +28,8 @@ public enum Rule {
     NOT_PUBLISHED(404, "%s %d年度的报表尚未发布"),
     DOCUMENT_NOT_FOUND(404, "找不到文书 %s"),
     LETTERHEAD_NOT_SET(404, "机关 %s 尚未设置文书版头"),
+    APPLICATION_NOT_FOUND(404, "找不到网上申请 %s"),
+    STATUS_NOT_FOUND(404, "查询号或查询码不正确"),
 
     // rules of the request's state (409)
     STEP_BEFORE_RECEIPT(409, "%s（%s）不能早于收到申请之日（%s）"),
@@ -72,6 +74,9 @@ public enum Rule {
     CANNOT_DISABLE_SELF(409, "不能停用自己的账号：请由另一位管理员停用"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
     CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试"),
+    APPLICATION_ALREADY_DECIDED(409, "该网上申请已于%s%s，不能再确认或退回"),
+    CONFIRMED_BEFORE_SUBMISSION(409, "确认日期（%s）不能早于申请人提交网上申请之日（%s）"),
+    CHALLENGE_REQUIRED(428, "查询失败次数较多，请先回答验证题"),
 
     // written notices (SPEC §2b): a notice tells of a step, so the step must have been recorded (409)
     DOCUMENT_RULES_2007(409, "该申请于%s收到，适用2007年《政府信息公开条例》：本系统按2019年修订的条例出具文书，不能出具%s"),

@@ -24,6 +24,8 @@ import java.io.IOException;
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The public paths' limit: an application is at most some 13 KB of text (description 4,000 characters). */
+    public static final int MAX_PUBLIC_BODY_BYTES = 16 * 1024;
 
     private final ProblemWriter problems;
 
@@ -34,15 +36,20 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
+        int limit = request.getRequestURI().startsWith("/public/") ? MAX_PUBLIC_BODY_BYTES : MAX_BODY_BYTES;
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     static String tooLarge() {
-        return "请求内容超过 64 KiB 的上限";
+        return tooLarge(MAX_BODY_BYTES);
+    }
+
+    static String tooLarge(int limit) {
+        return "请求内容超过 " + limit / 1024 + " KiB 的上限";
     }
 
     /** Raised while reading a body that turns out larger than allowed; mapped to 413. */
@@ -50,19 +57,25 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         public BodyTooLargeException() {
             super(tooLarge());
         }
+
+        public BodyTooLargeException(int limit) {
+            super(tooLarge(limit));
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final int limit;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, int limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedStream(super.getInputStream());
+                limited = new LimitedStream(super.getInputStream(), limit);
             }
             return limited;
         }
@@ -70,10 +83,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static final class LimitedStream extends ServletInputStream {
         private final ServletInputStream in;
+        private final int limit;
         private long read;
 
-        LimitedStream(ServletInputStream in) {
+        LimitedStream(ServletInputStream in, int limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -96,8 +111,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) throws BodyTooLargeException {
             read += n;
-            if (read > MAX_BODY_BYTES) {
-                throw new BodyTooLargeException();
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
             }
         }
 
