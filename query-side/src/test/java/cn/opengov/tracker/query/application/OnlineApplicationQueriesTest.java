@@ -204,4 +204,27 @@ class OnlineApplicationQueriesTest extends QuerySideTest {
         assertThat(agencies.header("Set-Cookie")).isEmpty();
         assertThat(lookup(someAddress(), "", "").status()).isEqualTo(404);
     }
+
+    @Test
+    void thePagesOpenForApplicantsWithoutALoginAndForStaffWithOne() {
+        ApiClient.Response apply = anonymous().get("/public/apply");
+        assertThat(apply.status()).isEqualTo(200);
+        assertThat(apply.text()).contains("在线提交政府信息公开申请").contains(agency).contains("public.js");
+        assertThat(apply.header("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+        assertThat(anonymous().get("/public/lookup").text()).contains("申请进度查询");
+
+        Submitted s = submitted(agency, "2026-06-14");
+        ApiClient clerk = ApiClient.at("http://localhost:" + port).as(staff, "geheim-123");
+        ApiClient.Response inbox = clerk.get("/applications");
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.text()).contains(s.no()).contains("确认受理").contains("已等待 1 天");
+        ApiClient.Response mine = clerk.get("/my");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.text()).contains("我的待办").contains("网上申请等待确认");
+        ApiClient.Response landing = clerk.get("/");
+        assertThat(landing.status()).isEqualTo(302);
+        assertThat(landing.header("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/my"));
+        assertThat(admin().get("/").header("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/board"));
+        assertThat(anonymous().get("/applications").status()).isIn(302, 401);
+    }
 }
