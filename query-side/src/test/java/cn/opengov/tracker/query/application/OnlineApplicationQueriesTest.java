@@ -227,4 +227,14 @@ class OnlineApplicationQueriesTest extends QuerySideTest {
         assertThat(admin().get("/").header("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/board"));
         assertThat(anonymous().get("/applications").status()).isIn(302, 401);
     }
+
+    @Test
+    void whatAnApplicantTypedIsShownToStaffAsTextNeverAsMarkup() {
+        Submitted s = submitted(agency, "2026-06-13");
+        jdbc.update("UPDATE online_application SET applicant_name = ?, description = ? WHERE application_id = ?",
+                "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", s.id());
+        String page = ApiClient.at("http://localhost:" + port).as(staff, "geheim-123").get("/applications").text();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
+                .contains("&lt;img src=x onerror=alert(2)&gt;").doesNotContain("<img src=x");
+    }
 }
