@@ -131,6 +131,9 @@ public class Reminders {
                 SELECT username, role, agency_code, email FROM app_user
                 WHERE enabled AND email IS NOT NULL AND email <> '' ORDER BY username""",
                 (rs, i) -> new Recipient(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
         Map<String, ReminderDigest> byUser = new LinkedHashMap<>();
         recipients.forEach(r -> byUser.put(r.username(), new ReminderDigest(r)));
         for (BoardItem item : board.everyAgency(day)) {
