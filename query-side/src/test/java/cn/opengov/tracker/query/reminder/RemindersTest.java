@@ -68,6 +68,9 @@ class RemindersTest extends QuerySideTest {
     @Autowired
     LockProvider lockProvider;
 
+    @Autowired
+    ReminderSchedule schedule;
+
     private String parent;
     private String agency;
     private String clerk;
@@ -197,7 +200,10 @@ class RemindersTest extends QuerySideTest {
             assertThat(to(person, day)).as(person).hasSize(1);
         }
 
-        // and the scheduler's lock is one for all nodes: held by one, refused to the other
+        // the scheduled pass runs under ShedLock's lock in PostgreSQL ...
+        schedule.remind();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM shedlock WHERE name = 'reminders'", Integer.class)).isEqualTo(1);
+        // ... which is one for all nodes: held by one, refused to the other
         LockConfiguration config = new LockConfiguration(Instant.now(), "reminders-test", Duration.ofMinutes(1), Duration.ZERO);
         Optional<SimpleLock> first = lockProvider.lock(config);
         assertThat(first).isPresent();
