@@ -49,8 +49,7 @@
   }
 
   function throttledText(response, json) {
-    var wait = response.headers.get('Retry-After');
-    return (json.detail || '操作过于频繁') + (wait ? '' : '');
+    return json.detail || ('操作过于频繁，请' + (response.headers.get('Retry-After') || '稍后') + '秒后再试');
   }
 
   // 在线申请
@@ -101,6 +100,10 @@
     var askChallenge = async function () {
       var response = await fetch('/public/challenge', {credentials: 'omit', headers: {'Accept': 'application/json'}});
       var json = await readJson(response);
+      if (!response.ok) {
+        challenge.hidden = true;
+        throw new Error(json.detail || '暂时无法获取验证题');
+      }
       document.getElementById('lookup-question').textContent = '验证：' + json.question;
       document.getElementById('lookup-challenge-id').value = json.challengeId;
       document.getElementById('lookup-answer').value = '';
@@ -131,7 +134,7 @@
           return;
         }
         if (!response.ok) {
-          if (!challenge.hidden) { await askChallenge(); }
+          if (!challenge.hidden && response.status !== 429) { await askChallenge(); }
           showError(lookup, response.status === 404 ? '查询号或查询码不正确，请核对后重试' : (json.detail || '查询未成功'));
           return;
         }
@@ -146,7 +149,8 @@
         fill('status-outcome', json.outcomeLabel);
         document.getElementById('lookup-result').hidden = false;
       } catch (e) {
-        showError(lookup, '无法连接服务器，请稍后重试（' + e.message + '）');
+        var message = (e && e.message) || '';
+        showError(lookup, /验证|频繁/.test(message) ? message : '无法连接服务器，请稍后重试（' + message + '）');
       } finally {
         button.disabled = false;
       }

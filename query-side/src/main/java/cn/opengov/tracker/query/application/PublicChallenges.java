@@ -1,9 +1,12 @@
 package cn.opengov.tracker.query.application;
 
+import cn.opengov.tracker.platform.publicaccess.PublicThrottle;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,12 +24,19 @@ public class PublicChallenges {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final PublicThrottle throttle;
+    private final int perMinute;
 
-    public PublicChallenges(JdbcTemplate jdbc) {
+    public PublicChallenges(JdbcTemplate jdbc, PublicThrottle throttle,
+                            @Value("${tracker.public.challenges-per-minute:10}") int perMinute) {
         this.jdbc = jdbc;
+        this.throttle = throttle;
+        this.perMinute = perMinute;
     }
 
-    public Challenge issue() {
+    /** A new question; at most {@code tracker.public.challenges-per-minute} an address (429 beyond), so none piles up. */
+    public Challenge issue(String address) {
+        throttle.hit("challenge", address, perMinute, Duration.ofMinutes(1));
         int a = 1 + RANDOM.nextInt(20);
         int b = 1 + RANDOM.nextInt(20);
         UUID id = UUID.randomUUID();

@@ -39,8 +39,8 @@ public class PublicStatusController {
     }
 
     @GetMapping("/public/challenge")
-    public ResponseEntity<PublicChallenges.Challenge> challenge() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(challenges.issue());
+    public ResponseEntity<PublicChallenges.Challenge> challenge(HttpServletRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(challenges.issue(request.getRemoteAddr()));
     }
 
     @GetMapping("/public/agencies")

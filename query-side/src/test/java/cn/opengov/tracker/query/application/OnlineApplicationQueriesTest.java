@@ -155,7 +155,7 @@ class OnlineApplicationQueriesTest extends QuerySideTest {
         assertThat(asked.status()).as(asked.text()).isEqualTo(428);
         assertThat(asked.json().path("code").asText()).isEqualTo("CHALLENGE_REQUIRED");
 
-        JsonNode challenge = anonymous().get("/public/challenge").json();
+        JsonNode challenge = anonymous().get("/public/challenge", Map.of("X-Forwarded-For", address)).json();
         String id = challenge.path("challengeId").asText();
         assertThat(challenge.path("question").asText()).contains("加");
         int answer = jdbc.queryForObject("SELECT answer FROM public_challenge WHERE challenge_id = ?::uuid", Integer.class, id);
@@ -163,7 +163,7 @@ class OnlineApplicationQueriesTest extends QuerySideTest {
                 + "&challengeId=" + id + "&answer=" + (answer + 1), Map.of("X-Forwarded-For", address));
         assertThat(wrongAnswer.status()).isEqualTo(428);
 
-        String id2 = anonymous().get("/public/challenge").json().path("challengeId").asText();
+        String id2 = anonymous().get("/public/challenge", Map.of("X-Forwarded-For", address)).json().path("challengeId").asText();
         int answer2 = jdbc.queryForObject("SELECT answer FROM public_challenge WHERE challenge_id = ?::uuid", Integer.class, id2);
         ApiClient.Response solved = anonymous().get("/public/status?no=" + s.no() + "&code=" + s.code()
                 + "&challengeId=" + id2 + "&answer=" + answer2, Map.of("X-Forwarded-For", address));
@@ -177,6 +177,17 @@ class OnlineApplicationQueriesTest extends QuerySideTest {
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.header("Retry-After")).isPresent();
         assertThat(lookup(someAddress(), s.no(), s.code()).status()).as("other addresses go on").isEqualTo(200);
+    }
+
+    @Test
+    void challengesAreHandedOutSparinglyToo() {
+        String address = someAddress();
+        for (int i = 0; i < 10; i++) {
+            assertThat(anonymous().get("/public/challenge", Map.of("X-Forwarded-For", address)).status()).isEqualTo(200);
+        }
+        ApiClient.Response refused = anonymous().get("/public/challenge", Map.of("X-Forwarded-For", address));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
     }
 
     @Test
