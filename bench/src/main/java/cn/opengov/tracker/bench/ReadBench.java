@@ -36,6 +36,8 @@ final class ReadBench {
         Latencies board = new Latencies(n);
         Latencies boardCity = new Latencies(n);
         Latencies detail = new Latencies(n);
+        Latencies lookup = new Latencies(n);
+        List<String[]> applications = onlineApplications(ids);
         for (int i = 0; i < n; i++) {
             table.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=" + department(random)));
             tableCity.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=" + city(random) + "&includeSubAgencies=true"));
@@ -44,12 +46,15 @@ final class ReadBench {
                 boardCity.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + city(random) + "&includeSubAgencies=true&asOf=2026-06-15"));
             }
             detail.add(timed(http, Sides.QUERY + "/api/requests/" + ids.get(random.nextInt(ids.size()))));
+            String[] application = applications.get(random.nextInt(applications.size()));
+            lookup.add(timed(http, Sides.QUERY + "/public/status?no=" + application[0] + "&code=" + application[1]));
         }
         table.report(results, "annual table (one department, one year)", "< 20");
         tableCity.report(results, "annual table (a city: 100 departments rolled up)", "");
         board.report(results, "deadline board (one department)", "< 50");
         boardCity.report(results, "deadline board (a city: 100 departments, ~15,000 lines)", "");
         detail.report(results, "request detail (with its history)", "");
+        lookup.report(results, "public status lookup (number and access code)", "< 20");
         plainGroupBy(random).report(results, "plain GROUP BY over request_view (one department, one year)", "");
         results.add("peak heap, query side (reads)", heap.queryPeakMiB(), "MiB", "< 512", "");
     }
@@ -94,6 +99,33 @@ final class ReadBench {
             }
         }
         return latencies;
+    }
+
+    /**
+     * Online applications confirmed into the sampled requests, as the command side writes them: number, and the
+     * access code's hash as platform's AccessCodes takes it (SHA-256 of number, a line break and the code).
+     */
+    private List<String[]> onlineApplications(List<String> ids) throws Exception {
+        List<String[]> made = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO online_application (application_id, application_no, access_code_hash, agency_code, applicant_type,
+                    applicant_name, description, submitted_at, submitted_on, status, request_id, tracking_no)
+                SELECT gen_random_uuid(), ?, ?, agency_code, applicant_type, applicant_name, description, now(), received_on,
+                       'CONFIRMED', request_id, tracking_no
+                FROM request_view WHERE request_id = ?::uuid ON CONFLICT DO NOTHING""")) {
+            int i = 0;
+            for (String id : ids) {
+                String no = String.format("WSBENCH%09d", i++);
+                String code = "BENCH" + String.format("%05d", i);
+                insert.setString(1, no);
+                insert.setBytes(2, java.security.MessageDigest.getInstance("SHA-256")
+                        .digest((no + "\n" + code).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                insert.setString(3, id);
+                insert.executeUpdate();
+                made.add(new String[] {no, code});
+            }
+        }
+        return made;
     }
 
     private List<String> sampleRequestIds(int count) throws Exception {

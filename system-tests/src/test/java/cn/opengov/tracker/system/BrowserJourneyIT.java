@@ -206,7 +206,7 @@ class BrowserJourneyIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("journey-2026");
         browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.urlContains("/board"));
+        wait.until(ExpectedConditions.urlContains("/my")); // a clerk lands on 我的待办
         browser.get(system.pagesUrl + "/requests/" + requestId);
         WebElement offer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#issue-RECEIPT button")));
         assertThat(browser.findElements(By.id("issue-ANSWER"))).as("not answered: no 答复书 offered").isEmpty();

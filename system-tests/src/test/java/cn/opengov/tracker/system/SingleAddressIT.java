@@ -78,6 +78,9 @@ class SingleAddressIT {
             "GET, /, query", "GET, /board, query", "HEAD, /requests/abc, query", "GET, /login, query",
             "GET, /api/requests?agencyCode=ZNX&q=x, query", "GET, /api/reports/2025/matrix.xlsx, query",
             "GET, /api/documents/5b7c.pdf, query", "GET, /public/status?no=1&code=2, query",
+            "GET, /public/apply, query", "GET, /public/lookup, query", "GET, /public/challenge, query",
+            "GET, /public/agencies, query", "GET, /api/applications?status=PENDING, query", "GET, /my, query",
+            "GET, /applications, query", "GET, /api/admin/reminders?status=FAILED, query",
             "GET, /swagger-ui.html, query", "GET, /actuator/health/readiness, query", "GET, /css/app.css, query",
             // the command side's own reads: the administrators' records, an agency's document templates
             "GET, /api/admin/login-failures, command", "GET, /api/admin/audit?page=2, command",
@@ -91,7 +94,8 @@ class SingleAddressIT {
             // every other write
             "POST, /api/requests, command", "POST, /api/requests/abc/answer, command", "PUT, /api/agencies/ZNX/letterhead, command",
             "PUT, /api/admin/calendar/2027, command", "PATCH, /api/users/u, command", "DELETE, /api/users/u, command",
-            "POST, /public/applications, command", "POST, /api/users/u/disable, command", "POST, /api/imports?dryRun=true, command",
+            "POST, /public/applications, command", "POST, /api/users/u/disable, command", "POST, /api/applications/abc/confirm, command",
+            "POST, /api/applications/abc/reject, command", "POST, /api/users/u/email, command", "POST, /api/imports?dryRun=true, command",
             "OPTIONS, /api/requests, command", "POST, /loginx, command", "POST, /api/admin/projectionsX, command",
             // the normalised path decides, not the raw one
             "POST, /login/../api/requests, command", "POST, /api/admin/projections/../../requests, command"

@@ -29,6 +29,8 @@ public enum Rule {
     DOCUMENT_NOT_FOUND(404, "找不到文书 %s"),
     LETTERHEAD_NOT_SET(404, "机关 %s 尚未设置文书版头"),
     DEAD_LETTERS_NOT_FOUND(404, "%s 没有未能写入读模型的事件（死信）"),
+    APPLICATION_NOT_FOUND(404, "找不到网上申请 %s"),
+    STATUS_NOT_FOUND(404, "查询号或查询码不正确"),
 
     // rules of the request's state (409)
     STEP_BEFORE_RECEIPT(409, "%s（%s）不能早于收到申请之日（%s）"),
@@ -74,6 +76,9 @@ public enum Rule {
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key %s 已用于另一份不同的登记内容"),
     CONCURRENT_CHANGE(409, "该申请刚被他人修改，请刷新后重试"),
     REPORT_TEXT_CHANGED(409, "年度报告文字已由 %s 保存为第%d版（您编辑的是第%d版），请刷新后再修改"),
+    APPLICATION_ALREADY_DECIDED(409, "该网上申请已于%s%s，不能再确认或退回"),
+    CONFIRMED_BEFORE_SUBMISSION(409, "确认日期（%s）不能早于申请人提交网上申请之日（%s）"),
+    CHALLENGE_REQUIRED(428, "查询失败次数较多，请先回答验证题"),
 
     // the read models (409)
     REBUILD_IN_PROGRESS(409, "读模型正在重建：重建会重新处理全部事件，完成后再重试死信"),

@@ -55,7 +55,25 @@ public class UserAccountController {
         return new AccountState(username, true);
     }
 
-    /** An administrator resets another user's password; a user changes their own with the current one. */
+    /** Where the user's reminders go (期限提醒): set by an administrator or by the user; blank removes it. */
+    @PostMapping("/email")
+    @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
+    public EmailSet email(@PathVariable String username, @Valid @RequestBody NewEmail body) {
+        if (!username.equals(scope.currentUser().username())) {
+            administered(username);
+        }
+        String email = body.email() == null || body.email().isBlank() ? null : body.email().strip();
+        users.setEmail(username, email);
+        return new EmailSet(username, email);
+    }
+
+    public record NewEmail(@jakarta.validation.constraints.Email @Size(max = 200) String email) {
+    }
+
+    public record EmailSet(String username, String email) {
+    }
+
+        /** An administrator resets another user's password; a user changes their own with the current one. */
     @PostMapping("/password")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
     public PasswordSet password(@PathVariable String username, @Valid @RequestBody NewPassword body,

@@ -128,7 +128,7 @@ public class RequestIntake {
     }
 
     /** The applicant as recorded: ID number checked (居民身份证号码 or 统一社会信用代码) and upper-cased, blanks dropped. */
-    private static Applicant normalized(Applicant given) {
+    public static Applicant normalized(Applicant given) {
         String idNumber = blankToNull(given.idNumber());
         if (idNumber != null) {
             Optional<String> problem = given.type() == ApplicantType.NATURAL_PERSON

@@ -85,7 +85,14 @@ public class UserDirectory {
                 : DirectoryAudit.Action.PASSWORD_RESET, username, account.agencyCode(), null);
     }
 
-    private static void requireSettable(String password) {
+    /** Where the user's reminders (期限提醒) go; null for none. Logins are not affected. */
+    @Transactional
+    public void setEmail(String username, String email) {
+        require(username);
+        jdbc.update("UPDATE app_user SET email = ? WHERE username = ?", email, username);
+    }
+
+        private static void requireSettable(String password) {
         if (!Passwords.fitsBcrypt(password)) {
             throw RuleViolation.ofField("password", Rule.INVALID_VALUE, Passwords.problem(password));
         }

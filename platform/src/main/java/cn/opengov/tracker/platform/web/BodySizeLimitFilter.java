@@ -26,6 +26,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** A bulk import's spreadsheet (POST /api/imports): 10,000 rows of .csv or .xlsx fit with room to spare. */
     public static final int MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+    /** The public paths' limit: an application is at most some 13 KB of text (description 4,000 characters). */
+    public static final int MAX_PUBLIC_BODY_BYTES = 16 * 1024;
 
     private final ProblemWriter problems;
 
@@ -44,8 +46,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    /** The API's 64 KiB, but for the one path that takes a spreadsheet of many rows. */
+    /** The API's 64 KiB, but for the one path that takes a spreadsheet of many rows, and less for the public paths. */
     static long limitOf(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/public/")) {
+            return MAX_PUBLIC_BODY_BYTES;
+        }
         return "POST".equals(request.getMethod()) && "/api/imports".equals(request.getRequestURI())
                 ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
     }
@@ -55,7 +60,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     static String tooLarge(long limit) {
-        return limit == MAX_BODY_BYTES ? "请求内容超过 64 KiB 的上限" : "请求内容超过 " + limit / (1024 * 1024) + " MiB 的上限";
+        return limit < 1024 * 1024 ? "请求内容超过 " + limit / 1024 + " KiB 的上限"
+                : "请求内容超过 " + limit / (1024 * 1024) + " MiB 的上限";
     }
 
     /** Raised while reading a body that turns out larger than allowed; mapped to 413. */

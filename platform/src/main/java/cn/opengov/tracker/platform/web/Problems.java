@@ -43,6 +43,7 @@ public final class Problems {
             case 413 -> "请求内容过大";
             case 414 -> "请求地址过长";
             case 415 -> "不支持此内容类型";
+            case 428 -> "需要先完成验证";
             case 429 -> "尝试过于频繁";
             case 431 -> "请求头过大";
             case 503 -> "服务暂不可用";

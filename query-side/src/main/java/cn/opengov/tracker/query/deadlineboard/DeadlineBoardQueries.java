@@ -65,6 +65,22 @@ public class DeadlineBoardQueries {
                         + (byAssignee ? " AND assignee = ?" : ""),
                 DeadlineBoardWriter.ROW, byAssignee ? new Object[] {codes.toArray(String[]::new), day, assignee.strip()}
                         : new Object[] {codes.toArray(String[]::new), day});
+        List<DeadlineBoard.BoardItem> items = items(rows, day, calendar, states);
+        return new DeadlineBoard(day, items);
+    }
+
+    /**
+     * Every agency's unanswered requests received by {@code day}, soonest due first, with no user's scope: for the
+     * reminders (期限提醒), which run for every user at once.
+     */
+    public List<DeadlineBoard.BoardItem> everyAgency(LocalDate day) {
+        List<BoardRow> rows = jdbc.query("SELECT " + DeadlineBoardWriter.COLUMNS
+                + " FROM deadline_board WHERE received_on <= ?", DeadlineBoardWriter.ROW, day);
+        return items(rows, day, calendars.current(), null);
+    }
+
+    private static List<DeadlineBoard.BoardItem> items(List<BoardRow> rows, LocalDate day, WorkingDayCalendar calendar,
+                                                       List<BoardState> states) {
         List<DeadlineBoard.BoardItem> items = new ArrayList<>(rows.size());
         for (BoardRow row : rows) {
             BoardStatus status = row.storedStateHoldsOn(day)
@@ -79,6 +95,6 @@ public class DeadlineBoardQueries {
                     row.timeline().ruleSet().code()));
         }
         items.sort(SOONEST_DUE);
-        return new DeadlineBoard(day, items);
+        return items;
     }
 }

@@ -106,9 +106,10 @@ public class PageController {
         return "login";
     }
 
+    /** The landing page: a clerk's own work (我的待办), a supervisor's or administrator's board. */
     @GetMapping("/")
     public String home() {
-        return "redirect:/board";
+        return scope.currentUser().role() == Role.STAFF ? "redirect:/my" : "redirect:/board";
     }
 
     @GetMapping("/requests/new")

@@ -20,7 +20,7 @@ public class WebSecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/board", false).failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 // operators' tools (actuator metrics) authenticate with HTTP Basic; browsers get the login form
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
