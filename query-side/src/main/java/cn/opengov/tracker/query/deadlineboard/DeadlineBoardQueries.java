@@ -76,9 +76,20 @@ public class DeadlineBoardQueries {
             items.add(new DeadlineBoard.BoardItem(row.requestId(), row.trackingNo(), row.agencyCode(), row.applicantName(),
                     row.receivedOn(), status.state(), status.state().label(), status.answerDueOn(),
                     status.workingDaysLeft(), row.correctionNoticeDueOn(), status.consultationOverdue(), row.assignee(),
-                    row.timeline().ruleSet().code()));
+                    row.timeline().ruleSet().code(), row.timeline().correctionNoticeOn(),
+                    row.timeline().isAwaitingCorrection() ? row.timeline().correctionApplicantDueOn() : null,
+                    status.state() == BoardState.CALENDAR_NOT_LOADED ? missingYear(calendar, day) : null));
         }
         items.sort(SOONEST_DUE);
         return new DeadlineBoard(day, items);
+    }
+
+    /** The first year after {@code day}'s whose holiday notice is not loaded: what a CALENDAR_NOT_LOADED deadline waits for. */
+    static Integer missingYear(WorkingDayCalendar calendar, LocalDate day) {
+        int year = day.getYear();
+        while (calendar.isLoaded(year) && year < day.getYear() + 5) {
+            year++;
+        }
+        return year;
     }
 }
