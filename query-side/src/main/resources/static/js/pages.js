@@ -30,8 +30,17 @@
       mark.className = 'req';
       mark.setAttribute('aria-hidden', 'true');
       mark.textContent = '*';
+      // the label's words and the mark in one line (labels lay their parts out in a column)
       var text = Array.prototype.find.call(label.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
-      if (text) { label.insertBefore(mark, text.nextSibling); } else { label.insertBefore(mark, label.firstChild); }
+      var line = document.createElement('span');
+      line.className = 'label-text';
+      if (text) {
+        label.insertBefore(line, text);
+        line.appendChild(text);
+      } else {
+        label.insertBefore(line, label.firstChild);
+      }
+      line.appendChild(mark);
     });
   }
 

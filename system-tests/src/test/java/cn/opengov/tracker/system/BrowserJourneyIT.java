@@ -4,6 +4,7 @@ import cn.opengov.tracker.platform.testing.ApiClient;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -66,6 +67,13 @@ class BrowserJourneyIT {
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /** Each journey starts logged out, whatever the one before left behind. */
+    @BeforeEach
+    void logOut() {
+        browser.get(system.pagesUrl + "/login");
+        browser.manage().deleteAllCookies();
     }
 
     @AfterAll
@@ -172,6 +180,7 @@ class BrowserJourneyIT {
         assertThat(table.getText()).contains("部分公开").contains("本年新收政府信息公开申请数量");
         assertThat(browser.findElement(By.id("balance")).getText()).contains("平衡");
         shot("10-annual-table");
+        clearDownloads(".xlsx");
         browser.findElement(By.id("download-xlsx")).click();
         Path xlsx = waitForDownload(".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new FileInputStream(xlsx.toFile()))) {
@@ -218,8 +227,9 @@ class BrowserJourneyIT {
         // one request not yet told to correct (its 补正告知期限 matters) and one long overdue
         String fresh = clerk.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-15", "channel", "IN_PERSON",
                 "applicant", Map.of("type", "NATURAL_PERSON", "name", "钱七"), "description", "申请公开本局2026年采购合同")).field("trackingNo");
-        String overdue = clerk.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-04-20", "channel", "POST",
+        String overdue = clerk.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-04-20", "channel", "MAIL",
                 "applicant", Map.of("type", "NATURAL_PERSON", "name", "孙八"), "description", "申请公开本局2025年度决算")).field("trackingNo");
+        clerk.await("/api/requests?includeSubAgencies=true", j -> j.path("total").asInt() == 2);
 
         loginAfresh(user, "journey-2026");
         browser.findElement(By.id("nav-new")).click();
@@ -305,10 +315,11 @@ class BrowserJourneyIT {
         String answered = supervisor.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2025-03-03", "channel", "IN_PERSON",
                 "applicant", Map.of("type", "COMMERCIAL_ENTERPRISE", "name", "某某科技有限公司"), "description", "=HYPERLINK(\"http://x\")")).field("requestId");
         assertThat(supervisor.post("/api/requests/" + answered + "/answer", Map.of("answeredOn", "2025-03-20", "outcome", "DISCLOSED")).status()).isEqualTo(200);
-        supervisor.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2025-12-22", "channel", "POST",
+        supervisor.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2025-12-22", "channel", "MAIL",
                 "applicant", Map.of("type", "NATURAL_PERSON", "name", "周九"), "description", "申请公开2025年度环评报告"));
-        supervisor.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-01", "channel", "POST",
+        supervisor.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-01", "channel", "MAIL",
                 "applicant", Map.of("type", "NATURAL_PERSON", "name", "吴十"), "description", "申请公开2026年度预算"));
+        supervisor.await("/api/requests?status=OPEN&includeSubAgencies=true", j -> j.path("total").asInt() == 2);
 
         loginAfresh(user, "journey-2026");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board")));
@@ -354,7 +365,7 @@ class BrowserJourneyIT {
         supervisor.await("/api/reports/2025/published?agencyCode=" + agency + "&includeSubAgencies=true", j -> j.path("liveDiffers").asBoolean());
         browser.navigate().refresh();
         String changes = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("changes"))).getText();
-        assertThat(changes).contains("一、本年新收政府信息公开申请数量 · 自然人：0 → 1").contains("商业企业：1 → 0");
+        assertThat(changes).contains("一、本年新收政府信息公开申请数量 · 自然人：1 → 2").contains("一、本年新收政府信息公开申请数量 · 商业企业：1 → 0");
         shot("sup-05-published-changed");
         clearDownloads(".xlsx");
         browser.findElement(By.id("download-published")).click();

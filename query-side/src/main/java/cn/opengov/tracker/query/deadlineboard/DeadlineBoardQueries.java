@@ -1,6 +1,10 @@
 package cn.opengov.tracker.query.deadlineboard;
 
+import cn.opengov.tracker.api.calendar.CalendarNotLoadedException;
 import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
+import cn.opengov.tracker.api.deadline.Deadlines;
+import cn.opengov.tracker.api.deadline.Pause;
+import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.deadline.BoardState;
 import cn.opengov.tracker.api.deadline.BoardStatus;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
@@ -78,7 +82,8 @@ public class DeadlineBoardQueries {
                     status.workingDaysLeft(), row.correctionNoticeDueOn(), status.consultationOverdue(), row.assignee(),
                     row.timeline().ruleSet().code(), row.timeline().correctionNoticeOn(),
                     row.timeline().isAwaitingCorrection() ? row.timeline().correctionApplicantDueOn() : null,
-                    status.state() == BoardState.CALENDAR_NOT_LOADED ? missingYear(calendar, day) : null));
+                    status.state() == BoardState.CALENDAR_NOT_LOADED ? missingYear(calendar, day) : null,
+                    openReplyDue(row.timeline(), calendar)));
         }
         items.sort(SOONEST_DUE);
         return new DeadlineBoard(day, items);
@@ -91,5 +96,24 @@ public class DeadlineBoardQueries {
             year++;
         }
         return year;
+    }
+
+    /** The latest reply limit of the consultations still open, or null (none open, or the calendar not reaching it). */
+    static LocalDate openReplyDue(RequestTimeline t, WorkingDayCalendar calendar) {
+        LocalDate latest = null;
+        for (Pause p : t.consultations()) {
+            if (!p.isOpen()) {
+                continue;
+            }
+            try {
+                LocalDate due = Deadlines.replyDueOn(p, t.ruleSet(), calendar);
+                if (due != null && (latest == null || due.isAfter(latest))) {
+                    latest = due;
+                }
+            } catch (CalendarNotLoadedException e) {
+                return null;
+            }
+        }
+        return latest;
     }
 }
