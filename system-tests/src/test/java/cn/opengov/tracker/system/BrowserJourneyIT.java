@@ -229,7 +229,16 @@ class BrowserJourneyIT {
                 "applicant", Map.of("type", "NATURAL_PERSON", "name", "钱七"), "description", "申请公开本局2026年采购合同")).field("trackingNo");
         String overdue = clerk.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-04-20", "channel", "MAIL",
                 "applicant", Map.of("type", "NATURAL_PERSON", "name", "孙八"), "description", "申请公开本局2025年度决算")).field("trackingNo");
-        clerk.await("/api/requests?includeSubAgencies=true", j -> j.path("total").asInt() == 2);
+        // one deferred (条例第三十五条) past the last loaded holiday notice, one with a consultation open
+        ApiClient.Response deferred = clerk.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-15", "channel", "IN_PERSON",
+                "applicant", Map.of("type", "NATURAL_PERSON", "name", "冯二"), "description", "申请公开本局历年会议纪要"));
+        assertThat(clerk.post("/api/requests/" + deferred.field("requestId") + "/answer-deferral", Map.of("decidedOn", "2026-06-15",
+                "dueOn", "2028-03-01", "reason", "申请数量明显超过合理范围")).status()).isEqualTo(200);
+        ApiClient.Response consulted = clerk.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-15", "channel", "IN_PERSON",
+                "applicant", Map.of("type", "NATURAL_PERSON", "name", "陈三"), "description", "申请公开某企业的环评材料"));
+        assertThat(clerk.post("/api/requests/" + consulted.field("requestId") + "/consultations", Map.of("kind", "THIRD_PARTY",
+                "party", "某化工有限公司", "sentOn", "2026-06-15")).status()).isEqualTo(201);
+        clerk.await("/api/requests?includeSubAgencies=true", j -> j.path("total").asInt() == 4);
 
         loginAfresh(user, "journey-2026");
         browser.findElement(By.id("nav-new")).click();
@@ -278,9 +287,17 @@ class BrowserJourneyIT {
         assertThat(browser.findElements(By.id("col-correction-notice"))).as("the 补正告知期限 column while a request still needs it").hasSize(1);
         WebElement late = browser.findElement(By.xpath("//table[@id='board']//tr[td/a[text()='" + overdue + "']]/td[contains(@class,'days-left')]"));
         assertThat(late.getText()).matches("逾期 \\d+ 个工作日");
+        assertThat(browser.findElement(By.id("calendar-missing")).getText()).as("a deadline waiting on a missing year, said plainly")
+                .contains("1 件申请的答复期限须待导入").contains("年节假日安排后才能计算");
+        assertThat(browser.findElement(By.xpath("//table[@id='board']//tr[td/a[text()='" + consulted.field("trackingNo")
+                + "']]//small[contains(@class,'consultation-due')]")).getText()).matches("征求意见答复期限 2026-\\d\\d-\\d\\d");
         shot("clerk-03-board");
-
+        browser.findElement(By.xpath("//a[text()='" + deferred.field("trackingNo") + "']")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-problem"))).getText())
+                .contains("期限须待管理员导入该年度的节假日安排后才能计算");
+        shot("clerk-03b-deadline-waits-on-calendar");
         browser.findElement(By.id("nav-requests")).click();
+
         WebElement listed = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//tr[td/a[text()='" + fresh + "']]/td[contains(@class,'answer-due')]")));
         assertThat(listed.getText()).as("答复期限 in the search results").matches("2026-\\d\\d-\\d\\d");
         shot("clerk-04-request-list");
@@ -373,6 +390,12 @@ class BrowserJourneyIT {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new FileInputStream(frozen.toFile()))) {
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("（已发布）");
         }
+
+        browser.get(system.pagesUrl + "/requests/" + answered);
+        String history = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history"))).getText();
+        assertThat(history).contains("原申请人类型：商业企业；更正为：自然人；理由：申请人实为个人").contains("办理结果：(一) 予以公开")
+                .contains("2025年度结转");
+        shot("sup-08-case-history");
 
         browser.get(system.pagesUrl + "/reports?agencyCode=" + agency + "&year=2025");
         browser.findElement(By.cssSelector("#section-three a")).click();

@@ -76,7 +76,7 @@ public class HistoryText {
             }
             case "ApplicantTypeCorrected" -> {
                 add(parts, "原申请人类型", label(f, "previousType", ApplicantType::valueOf, ApplicantType::label));
-                add(parts, "更正为", label(f, "type", ApplicantType::valueOf, ApplicantType::label));
+                add(parts, "更正为", label(f, "correctedType", ApplicantType::valueOf, ApplicantType::label));
                 add(parts, "理由", text(f.get("reason")));
             }
             case "ReceiptDateCorrected" -> {

@@ -22,10 +22,10 @@ class HistoryTextTest {
     @Test
     void answerReclassificationCorrectionsCasesFeesAndExtensionInWords() {
         assertThat(text.details(entry("RequestAnswered", Map.of("outcome", "PARTIALLY_DISCLOSED", "note", "删去个人信息"))))
-                .isEqualTo("办理结果：(二) 部分公开；备注：删去个人信息");
+                .startsWith("办理结果：(二) 部分公开").endsWith("；备注：删去个人信息");
         assertThat(text.details(entry("OutcomeReclassified", Map.of("previousOutcome", "DISCLOSED", "outcome", "OTHER_NO_CORRECTION", "reason", "录入错误"))))
                 .contains("原办理结果：(一) 予以公开").contains("更正为：(六) 其他处理 1.").contains("理由：录入错误");
-        assertThat(text.details(entry("ApplicantTypeCorrected", Map.of("previousType", "COMMERCIAL_ENTERPRISE", "type", "NATURAL_PERSON", "reason", "实为个人"))))
+        assertThat(text.details(entry("ApplicantTypeCorrected", Map.of("previousType", "COMMERCIAL_ENTERPRISE", "correctedType", "NATURAL_PERSON", "reason", "实为个人"))))
                 .isEqualTo("原申请人类型：商业企业；更正为：自然人；理由：实为个人");
         assertThat(text.details(entry("ReceiptDateCorrected", Map.of("previousReceivedOn", "2026-06-01", "receivedOn", "2026-06-02", "reason", "邮戳"))))
                 .isEqualTo("原收到日期：2026-06-01；更正为：2026-06-02；理由：邮戳");
