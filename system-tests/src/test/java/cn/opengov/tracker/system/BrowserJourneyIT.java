@@ -239,6 +239,8 @@ class BrowserJourneyIT {
         assertThat(clerk.post("/api/requests/" + consulted.field("requestId") + "/consultations", Map.of("kind", "THIRD_PARTY",
                 "party", "某化工有限公司", "sentOn", "2026-06-15")).status()).isEqualTo(201);
         clerk.await("/api/requests?includeSubAgencies=true", j -> j.path("total").asInt() == 4);
+        clerk.await("/api/requests/" + deferred.field("requestId"), j -> "CALENDAR_NOT_LOADED".equals(j.path("state").asText()));
+        clerk.await("/api/requests/" + consulted.field("requestId"), j -> j.path("consultations").size() == 1);
 
         loginAfresh(user, "journey-2026");
         browser.findElement(By.id("nav-new")).click();
