@@ -131,6 +131,16 @@
     form.scrollIntoView({block: 'center'});
   }
 
+  // a confirmation of the step just saved, shown once on the page the save goes back to (pages.js shows it)
+  function confirmLater(form, json) {
+    var step = form.closest('details');
+    var summary = step && step.querySelector('summary');
+    var button = form.querySelector('button[type=submit]');
+    var what = form.dataset.done || (summary ? summary.textContent.trim() : (button ? button.textContent.trim() : '操作'));
+    var text = '已保存：' + what + (json && typeof json.carriedOver === 'number' ? '，结转 ' + json.carriedOver + ' 件' : '');
+    try { sessionStorage.setItem('tracker.done', JSON.stringify({text: text, at: Date.now()})); } catch (ignored) { /* no storage: no note */ }
+  }
+
   async function submit(form, event) {
     event.preventDefault();
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
@@ -139,7 +149,7 @@
     if (button) { button.disabled = true; }
     try {
       var response = await fetch(commandBase() + form.dataset.command, {
-        method: 'POST',
+        method: form.dataset.method || 'POST', // PUT for the few writes API.md gives as PUT (a letterhead)
         credentials: 'include',
         headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'tracker-web'},
         body: JSON.stringify(collect(form))
@@ -156,6 +166,7 @@
         showErrors(form, json);
         return;
       }
+      confirmLater(form, json);
       var position = response.headers.get('X-Event-Position');
       if (form.dataset.after === 'detail' && json.requestId) {
         location.href = withPosition('/requests/' + json.requestId + '?created=1', position);

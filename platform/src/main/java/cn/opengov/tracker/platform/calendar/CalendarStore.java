@@ -69,6 +69,11 @@ public class CalendarStore {
         reload();
     }
 
+    /** Every loaded notice, by year: a preview builds the calendar a new notice would give from them. */
+    public List<HolidayNotice> notices() {
+        return jdbc.query("SELECT notice::text FROM holiday_notice ORDER BY year", (rs, i) -> fromJson(rs.getString(1)));
+    }
+
     public List<YearInfo> years() {
         return jdbc.query("SELECT year, source, loaded_at, loaded_by, jsonb_array_length(notice -> 'days') FROM holiday_notice ORDER BY year",
                 (rs, i) -> new YearInfo(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5)));

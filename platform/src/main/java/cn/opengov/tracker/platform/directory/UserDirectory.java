@@ -49,6 +49,15 @@ public class UserDirectory {
                         rs.getString(4), rs.getBoolean(5), rs.getLong(6)), (Object) agencyCodes.toArray(String[]::new));
     }
 
+    /** Every account of these agencies, enabled or not (the administrators' user page), by agency and name. */
+    public List<UserAccount> in(Collection<String> agencyCodes) {
+        return jdbc.query("""
+                SELECT username, password_hash, role, agency_code, enabled, version FROM app_user
+                WHERE agency_code = ANY(?) ORDER BY agency_code, username""",
+                (rs, i) -> new UserAccount(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getBoolean(5), rs.getLong(6)), (Object) agencyCodes.toArray(String[]::new));
+    }
+
     public UserAccount require(String username) {
         return find(username).orElseThrow(() -> RuleViolation.ofField("username", Rule.USER_NOT_FOUND, username));
     }

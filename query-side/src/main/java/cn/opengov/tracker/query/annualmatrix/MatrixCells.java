@@ -1,5 +1,6 @@
 package cn.opengov.tracker.query.annualmatrix;
 
+import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.api.report.MatrixRow;
 import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.OutcomeCategory;
@@ -26,10 +27,12 @@ public class MatrixCells {
 
     private final JdbcTemplate jdbc;
     private final AnnualMatrixQueries matrix;
+    private final CalendarStore calendars;
 
-    public MatrixCells(JdbcTemplate jdbc, AnnualMatrixQueries matrix) {
+    public MatrixCells(JdbcTemplate jdbc, AnnualMatrixQueries matrix, CalendarStore calendars) {
         this.jdbc = jdbc;
         this.matrix = matrix;
+        this.calendars = calendars;
     }
 
     public CellRequests cell(int year, List<String> agencyCodes, String row, String column, int page, int size) {
@@ -77,7 +80,7 @@ public class MatrixCells {
         List<RequestState> items = jdbc.query("SELECT " + RequestViewStore.COLUMNS
                 + " FROM request_view" + where + " ORDER BY received_on, tracking_no LIMIT ? OFFSET ?",
                 RequestViewStore.STATE, args.toArray());
-        return new CellRequests(year, row, column, items.stream().map(RequestListItem::of).toList(), count == null ? 0 : count);
+        return new CellRequests(year, row, column, items.stream().map(s -> RequestListItem.of(s, calendars.current())).toList(), count == null ? 0 : count);
     }
 
     /**

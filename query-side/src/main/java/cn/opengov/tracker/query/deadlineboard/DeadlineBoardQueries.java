@@ -1,6 +1,10 @@
 package cn.opengov.tracker.query.deadlineboard;
 
+import cn.opengov.tracker.api.calendar.CalendarNotLoadedException;
 import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
+import cn.opengov.tracker.api.deadline.Deadlines;
+import cn.opengov.tracker.api.deadline.Pause;
+import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.deadline.BoardState;
 import cn.opengov.tracker.api.deadline.BoardStatus;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
@@ -92,9 +96,40 @@ public class DeadlineBoardQueries {
             items.add(new DeadlineBoard.BoardItem(row.requestId(), row.trackingNo(), row.agencyCode(), row.applicantName(),
                     row.receivedOn(), status.state(), status.state().label(), status.answerDueOn(),
                     status.workingDaysLeft(), row.correctionNoticeDueOn(), status.consultationOverdue(), row.assignee(),
-                    row.timeline().ruleSet().code()));
+                    row.timeline().ruleSet().code(), row.timeline().correctionNoticeOn(),
+                    row.timeline().isAwaitingCorrection() ? row.timeline().correctionApplicantDueOn() : null,
+                    status.state() == BoardState.CALENDAR_NOT_LOADED ? missingYear(calendar, day) : null,
+                    openReplyDue(row.timeline(), calendar)));
         }
         items.sort(SOONEST_DUE);
         return items;
+    }
+
+    /** The first year after {@code day}'s whose holiday notice is not loaded: what a CALENDAR_NOT_LOADED deadline waits for. */
+    static Integer missingYear(WorkingDayCalendar calendar, LocalDate day) {
+        int year = day.getYear();
+        while (calendar.isLoaded(year) && year < day.getYear() + 5) {
+            year++;
+        }
+        return year;
+    }
+
+    /** The latest reply limit of the consultations still open, or null (none open, or the calendar not reaching it). */
+    static LocalDate openReplyDue(RequestTimeline t, WorkingDayCalendar calendar) {
+        LocalDate latest = null;
+        for (Pause p : t.consultations()) {
+            if (!p.isOpen()) {
+                continue;
+            }
+            try {
+                LocalDate due = Deadlines.replyDueOn(p, t.ruleSet(), calendar);
+                if (due != null && (latest == null || due.isAfter(latest))) {
+                    latest = due;
+                }
+            } catch (CalendarNotLoadedException e) {
+                return null;
+            }
+        }
+        return latest;
     }
 }

@@ -9,7 +9,12 @@ import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.opengov.tracker.query.annualmatrix.export.OfficialLayout;
+import cn.opengov.tracker.query.annualmatrix.export.ReportDocument;
+
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +50,30 @@ public class PublishedReports {
                             frozen.table().format().code(), frozen.table().balanced(), frozen.table().rows(), frozen.four(),
                             differences, fourDifferences, !differences.isEmpty() || !fourDifferences.isEmpty());
                 });
+    }
+
+    /** The tables exactly as frozen at the latest publication (for the published page and its download). */
+    public Optional<FrozenTables> frozen(int year, String agencyCode, boolean includeSubAgencies) {
+        return jdbc.query("""
+                        SELECT published_at, published_by, matrix::text, review_litigation::text FROM published_report
+                        WHERE agency_code = ? AND year = ? AND include_sub_agencies = ? ORDER BY published_at DESC, id DESC LIMIT 1""",
+                (rs, i) -> new FrozenTables(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        StateJson.read(rs.getString(3), AnnualTable.class),
+                        StateJson.read(rs.getString(4), ReviewLitigationTable.class)),
+                agencyCode, year, includeSubAgencies).stream().findFirst();
+    }
+
+    /** The frozen tables as a document of the official layout, titled with when and by whom they were published. */
+    public static ReportDocument document(String agencyName, int year, boolean includeSubAgencies, FrozenTables frozen) {
+        String title = agencyName + (includeSubAgencies ? "（含下级机关）" : "") + " " + year + "年政府信息公开工作年度报告（已发布）";
+        String note = "发布于 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
+                .format(frozen.publishedAt()) + "，发布人 " + frozen.publishedBy();
+        return new ReportDocument(title, note, OfficialLayout.sectionThree(frozen.table()),
+                OfficialLayout.sectionFour(frozen.four()), null);
+    }
+
+    /** Section 三 and 四 as published, by whom and when. */
+    public record FrozenTables(Instant publishedAt, String publishedBy, AnnualTable table, ReviewLitigationTable four) {
     }
 
     private static List<PublishedReport.BlockDifference> sectionFourDifferences(ReviewLitigationTable published,

@@ -1,5 +1,6 @@
 package cn.opengov.tracker.query.requestdetail;
 
+import cn.opengov.tracker.api.request.event.ApplicantTypeCorrected;
 import cn.opengov.tracker.api.request.event.RequestEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -36,10 +37,14 @@ public class HistoryReader {
             if (!(message.getPayload() instanceof RequestEvent event)) {
                 continue;
             }
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(json.convertValue(event, Map.class));
+            if (event instanceof ApplicantTypeCorrected corrected) {
+                // the event's own "type" gives way to the entry's (the event type): kept under a name of its own
+                fields.put("correctedType", corrected.type());
+            }
             history.add(new HistoryEntry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                     event.label(), event.occurredOn(), message.getTimestamp(),
-                    String.valueOf(message.getMetaData().getOrDefault("recordedBy", "system")),
-                    json.convertValue(event, Map.class)));
+                    String.valueOf(message.getMetaData().getOrDefault("recordedBy", "system")), fields));
         }
         return history;
     }

@@ -37,7 +37,8 @@ import java.util.UUID;
  * GET /api/requests/{id} (API.md): the full applicant, the rule set and every due date with how it was reached,
  * where the request stands on the board, the steps of SPEC §2b as recorded (extension and its approval,
  * consultations and their reply limits, the fee notice, a deferred answer, the 承办人), the steps SPEC §2 allows
- * next, and its history.
+ * next, and its history; the applicant's 补正期限 ({@code correctionApplicantDueOn}) and, while the 补正 is awaited,
+ * the first day the request may be answered as 逾期不补正 ({@code noCorrectionAnswerFrom}, the day after it).
  */
 public record RequestDetail(UUID requestId, String trackingNo, String agencyCode, String agencyName, LocalDate receivedOn,
                             Channel channel, String channelLabel, DeliveryForm deliveryForm, String deliveryFormLabel,
@@ -49,7 +50,8 @@ public record RequestDetail(UUID requestId, String trackingNo, String agencyCode
                             String assignee, DeadlineExplanations deadlines,
                             List<ConsultationItem> consultations, ExtensionItem extension, FeeNoticeItem feeNotice,
                             DeferralItem deferral, List<Integer> carriedFromYears, List<CaseItem> cases,
-                            List<String> nextSteps, List<HistoryEntry> history) {
+                            List<String> nextSteps, List<HistoryEntry> history,
+                            LocalDate correctionApplicantDueOn, LocalDate noCorrectionAnswerFrom) {
 
     static RequestDetail of(RequestState s, String agencyName, WorkingDayCalendar calendar, LocalDate today,
                             List<HistoryEntry> history) {
@@ -99,7 +101,9 @@ public record RequestDetail(UUID requestId, String trackingNo, String agencyCode
                 t.consultations().stream().map(p -> ConsultationItem.of(p, h.consultation(p.id()), rules, calendar, today))
                         .toList(),
                 ExtensionItem.of(t, h), FeeNoticeItem.of(h.feeNotice()), DeferralItem.of(t, h.deferral()),
-                s.carriedFrom(), s.cases().stream().map(CaseItem::of).toList(), NextSteps.of(s), history);
+                s.carriedFrom(), s.cases().stream().map(CaseItem::of).toList(), NextSteps.of(s), history,
+                t.correctionApplicantDueOn(),
+                t.isAwaitingCorrection() && !t.isAnswered() && t.correctionApplicantDueOn() != null ? t.correctionApplicantDueOn().plusDays(1) : null);
     }
 
     /** Why the answer due date cannot be known today. */

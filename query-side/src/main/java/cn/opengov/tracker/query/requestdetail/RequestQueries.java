@@ -1,5 +1,6 @@
 package cn.opengov.tracker.query.requestdetail;
 
+import cn.opengov.tracker.api.calendar.WorkingDayCalendar;
 import cn.opengov.tracker.api.fee.InformationProcessingFees;
 import cn.opengov.tracker.api.fee.SameApplicant;
 import cn.opengov.tracker.api.request.FeeBasis;
@@ -66,6 +67,17 @@ public class RequestQueries {
      */
     public RequestPage list(String agencyCode, boolean includeSubAgencies, String status, String q, String assignee,
                             int page, int size) {
+        StatePage states = states(agencyCode, includeSubAgencies, status, q, assignee, page, size);
+        WorkingDayCalendar calendar = calendars.current();
+        return new RequestPage(states.items().stream().map(s -> RequestListItem.of(s, calendar)).toList(), states.total(), page, size);
+    }
+
+    /** A page of the search's requests as folded states (the exports read more of each than the list shows). */
+    record StatePage(List<RequestState> items, long total) {
+    }
+
+    StatePage states(String agencyCode, boolean includeSubAgencies, String status, String q, String assignee,
+                     int page, int size) {
         Boolean answered = parseStatus(status);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw RuleViolation.ofField(page < 0 ? "page" : "size", Rule.INVALID_VALUE,
@@ -100,7 +112,7 @@ public class RequestQueries {
         List<RequestState> items = jdbc.query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + where
                         + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?",
                 RequestViewStore.STATE, pageArgs.toArray());
-        return new RequestPage(items.stream().map(RequestListItem::of).toList(), total == null ? 0 : total, page, size);
+        return new StatePage(items, total == null ? 0 : total);
     }
 
     /** One request the user may see (else 404, which does not reveal that it exists). */

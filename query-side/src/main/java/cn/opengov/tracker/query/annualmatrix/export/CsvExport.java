@@ -31,7 +31,7 @@ public final class CsvExport {
     }
 
     private static void line(StringBuilder out, String text) {
-        out.append(quote(text)).append("\r\n");
+        out.append(cell(text)).append("\r\n");
     }
 
     private static void grid(StringBuilder out, Grid grid) {
@@ -42,11 +42,32 @@ public final class CsvExport {
                 }
                 Grid.Cell cell = row[c];
                 if (cell != null && !cell.isCovered()) {
-                    out.append(quote(cell.text()));
+                    out.append(cell(cell.text()));
                 }
             }
             out.append("\r\n");
         }
+    }
+
+    /**
+     * One cell as CSV writes it, safe to open in a spreadsheet: text that a spreadsheet would take for a formula
+     * (starting with =, +, -, @, or a tab or carriage return that hides one) gets a leading {@code '}; a plain
+     * number (such as -3 or 12.5) stays a number.
+     */
+    public static String cell(String s) {
+        return quote(neutralise(s));
+    }
+
+    static String neutralise(String s) {
+        if (s == null || s.isEmpty()) {
+            return s == null ? "" : s;
+        }
+        char first = s.charAt(0);
+        boolean formulaLike = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        if (formulaLike && !s.matches("[+-]?\\d+(\\.\\d+)?")) {
+            return "'" + s;
+        }
+        return s;
     }
 
     static String quote(String s) {
