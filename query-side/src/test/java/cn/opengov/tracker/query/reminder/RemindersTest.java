@@ -17,12 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,24 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 期限提醒: what each person is sent, once a day whatever runs it how often and from how many nodes, and a failed
- * send retried and shown to administrators. A GreenMail SMTP server of the test's own (a free port) takes the mail.
+ * send retried and shown to administrators. A GreenMail SMTP server of the test run's own (a free port, QuerySideTest.TEST_SMTP_PORT) takes the mail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemindersTest extends QuerySideTest {
 
-    private static final int SMTP_PORT = freePort();
     private static GreenMail smtp = started();
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-        // the test runs the passes itself
-        registry.add("tracker.reminders.enabled", () -> false);
-        registry.add("tracker.reminders.link-base", () -> "https://tracker.example.gov.cn/");
-    }
 
     @Autowired
     Reminders reminders;
@@ -113,16 +96,8 @@ class RemindersTest extends QuerySideTest {
         return name;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static GreenMail started() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail = new GreenMail(new ServerSetup(TEST_SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
     }
