@@ -17,12 +17,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import cn.opengov.tracker.platform.calendar.CalendarStore;
+import cn.opengov.tracker.query.deadlineboard.DeadlineBoardQueries;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,19 +53,17 @@ class RemindersTest extends QuerySideTest {
     private static final int SMTP_PORT = freePort();
     private static GreenMail smtp = started();
 
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-        // the test runs the passes itself
-        registry.add("tracker.reminders.enabled", () -> false);
-        registry.add("tracker.reminders.link-base", () -> "https://tracker.example.gov.cn/");
-    }
+    @Autowired
+    DeadlineBoardQueries board;
 
     @Autowired
-    Reminders reminders;
+    CalendarStore calendars;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     UserDirectory users;
@@ -81,8 +84,22 @@ class RemindersTest extends QuerySideTest {
     private UUID overdueUnassigned;
     private UUID farAway;
 
+    /**
+     * The reminders as the query side makes them, sending to this test's SMTP server: built here rather than by a
+     * second Spring context with other mail settings, which would be a second query node on the test database.
+     */
+    private Reminders reminders;
+
     @BeforeAll
     void setUp() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(SMTP_PORT);
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+        reminders = new Reminders(jdbc, board, agencies, calendars, clock,
+                new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class),
+                transactions, 8, 5, 5, "tracker@localhost", "https://tracker.example.gov.cn/");
         parent = newAgency(null);
         agency = newAgency(parent);
         clerk = user(Role.STAFF, agency, true);
