@@ -18,12 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -38,30 +33,6 @@ import java.util.stream.StreamSupport;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class QuerySideTest {
-
-    /**
-     * The SMTP port of the reminders' tests (RemindersTest starts GreenMail there). Registered here, for every test
-     * class alike, so that all share one Spring context: a second context would be a second query node, and the
-     * projections' segments would be shared between the two.
-     */
-    protected static final int TEST_SMTP_PORT = freePort();
-
-    @DynamicPropertySource
-    static void testMailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> TEST_SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-        registry.add("tracker.reminders.link-base", () -> "https://tracker.example.gov.cn/");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @LocalServerPort
     protected int port;

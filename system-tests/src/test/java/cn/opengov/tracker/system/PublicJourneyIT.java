@@ -147,6 +147,33 @@ class PublicJourneyIT {
         assertThat(done.findElement(By.id("status-answered")).getText()).isEqualTo("2026-06-15");
         assertThat(done.findElement(By.id("status-outcome")).getText()).isEqualTo("予以公开");
         shot("public-08-lookup-answered");
+
+        // someone guessing codes: after three wrong ones the page asks a question before the next lookup
+        browser.get(system.pagesUrl + "/public/lookup");
+        WebElement form2 = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("public-lookup")));
+        form2.findElement(By.id("lookup-no")).sendKeys(no);
+        WebElement codeInput = form2.findElement(By.id("lookup-code"));
+        for (int i = 0; i < 3; i++) {
+            codeInput.clear();
+            codeInput.sendKeys("WRONGCODE" + i);
+            form2.findElement(By.id("lookup-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#public-lookup [data-form-error]"),
+                    "查询号或查询码不正确"));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "document.querySelector('#public-lookup [data-form-error]').textContent = ''");
+        }
+        codeInput.clear();
+        codeInput.sendKeys(code);
+        form2.findElement(By.id("lookup-submit")).click();
+        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-question")));
+        assertThat(question.getText()).startsWith("验证：").contains("加");
+        shot("public-09-challenge");
+        String challengeId = browser.findElement(By.id("lookup-challenge-id")).getAttribute("value");
+        long answer = TestDatabase.count("SELECT answer FROM public_challenge WHERE challenge_id = ?::uuid", challengeId);
+        form2.findElement(By.id("lookup-answer")).sendKeys(String.valueOf(answer));
+        form2.findElement(By.id("lookup-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status-state"), "已答复"));
+        assertThat(browser.findElement(By.id("lookup-result")).isDisplayed()).isTrue();
         browser.manage().window().setSize(new Dimension(1366, 768));
     }
 

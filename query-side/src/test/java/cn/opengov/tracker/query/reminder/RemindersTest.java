@@ -17,7 +17,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import cn.opengov.tracker.platform.calendar.CalendarStore;
+import cn.opengov.tracker.query.deadlineboard.DeadlineBoardQueries;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,15 +45,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 期限提醒: what each person is sent, once a day whatever runs it how often and from how many nodes, and a failed
- * send retried and shown to administrators. A GreenMail SMTP server of the test run's own (a free port, QuerySideTest.TEST_SMTP_PORT) takes the mail.
+ * send retried and shown to administrators. A GreenMail SMTP server of the test's own (a free port) takes the mail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemindersTest extends QuerySideTest {
 
+    private static final int SMTP_PORT = freePort();
     private static GreenMail smtp = started();
 
     @Autowired
-    Reminders reminders;
+    DeadlineBoardQueries board;
+
+    @Autowired
+    CalendarStore calendars;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     UserDirectory users;
@@ -64,8 +84,22 @@ class RemindersTest extends QuerySideTest {
     private UUID overdueUnassigned;
     private UUID farAway;
 
+    /**
+     * The reminders as the query side makes them, sending to this test's SMTP server: built here rather than by a
+     * second Spring context with other mail settings, which would be a second query node on the test database.
+     */
+    private Reminders reminders;
+
     @BeforeAll
     void setUp() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(SMTP_PORT);
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+        reminders = new Reminders(jdbc, board, agencies, calendars, clock,
+                new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class),
+                transactions, 8, 5, 5, "tracker@localhost", "https://tracker.example.gov.cn/");
         parent = newAgency(null);
         agency = newAgency(parent);
         clerk = user(Role.STAFF, agency, true);
@@ -96,8 +130,16 @@ class RemindersTest extends QuerySideTest {
         return name;
     }
 
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static GreenMail started() {
-        GreenMail mail = new GreenMail(new ServerSetup(TEST_SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
     }
