@@ -34,6 +34,7 @@ import java.util.Optional;
 public record ImportSheet(Map<Integer, ImportColumn> columns, List<String> unknownHeaders, List<SheetRow> rows) {
 
     public static final int MAX_ROWS = 20_000;
+    static final long MAX_XLSX_PART_BYTES = 64L * 1024 * 1024;
 
     /** One data row: its number in the spreadsheet and its cells' text (blank cells absent). */
     public record SheetRow(int number, Map<ImportColumn, String> cells) {
@@ -104,7 +105,9 @@ public record ImportSheet(Map<Integer, ImportColumn> columns, List<String> unkno
 
     /** Every row of the first sheet as text; dates as yyyy-MM-dd, numbers as shown. Row i is the sheet's row i+1. */
     private static List<List<String>> xlsx(byte[] bytes) {
-        ZipSecureFile.setMinInflateRatio(0.005);
+        // a workbook is a zip: no part of one may unpack past 64 MiB (20,000 rows need a fraction of it), so that an
+        // upload within the body limit cannot unpack into the heap; POI's own inflate-ratio check stays as it is
+        ZipSecureFile.setMaxEntrySize(MAX_XLSX_PART_BYTES);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.CHINA);
@@ -127,7 +130,7 @@ public record ImportSheet(Map<Integer, ImportColumn> columns, List<String> unkno
             if (e instanceof Unreadable u) {
                 throw u;
             }
-            throw new Unreadable("无法读取 .xlsx 文件：文件已损坏或不是 Excel 2007 及以后的工作簿");
+            throw new Unreadable("无法读取 .xlsx 文件：文件已损坏、过大（解压后超过 64 MiB），或不是 Excel 2007 及以后的工作簿");
         }
     }
 

@@ -21,6 +21,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -34,13 +36,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Bulk import of past requests (issue 16, API.md {@code POST /api/imports}). Every row is read, checked for the
@@ -50,15 +64,15 @@ import java.util.UUID;
  * <p>
  * Idempotent: a row's request id is derived from its agency and 受理编号, so the same file (or another holding the
  * same rows) imported again records nothing new: such rows are counted as {@code alreadyImported}. Rows are
- * recorded in transactions of {@link #BATCH} rows; a batch that fails (a race with a clerk or a year close) is
- * recorded again row by row, so one row's refusal never takes its neighbours with it.
+ * recorded in transactions of {@link #BATCH} rows by {@link #WORKERS} workers; a batch that fails (a race with a
+ * clerk or a year close) is recorded again row by row, so one row's refusal never takes its neighbours with it.
  */
 @Service
 public class RequestImport {
 
     private static final Logger log = LoggerFactory.getLogger(RequestImport.class);
     static final int BATCH = 200;
-    static final int WORKERS = 2;
+    static final int WORKERS = 4;
 
     private final CommandGateway commands;
     private final RequestIndex index;
@@ -132,7 +146,7 @@ public class RequestImport {
             }
             readRows.add(row);
         }
-        java.util.Set<UUID> existing = existing(readRows.stream().map(RequestImport::requestId).toList());
+        Set<UUID> existing = existing(readRows.stream().map(RequestImport::requestId).toList());
         Map<String, Integer> closedThroughOf = new HashMap<>();
         for (ImportedRow row : readRows) {
             UUID requestId = requestId(row);
@@ -173,8 +187,8 @@ public class RequestImport {
     }
 
     /** Requests of these ids recorded already (by an earlier import, or a race). */
-    private java.util.Set<UUID> existing(List<UUID> ids) {
-        java.util.Set<UUID> found = new java.util.HashSet<>();
+    private Set<UUID> existing(List<UUID> ids) {
+        Set<UUID> found = new HashSet<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             UUID[] chunk = ids.subList(from, Math.min(ids.size(), from + 1000)).toArray(UUID[]::new);
             found.addAll(jdbc.queryForList("SELECT request_id FROM request_index WHERE request_id = ANY(?)", UUID.class,
@@ -192,21 +206,21 @@ public class RequestImport {
         for (int from = 0; from < planned.size(); from += BATCH) {
             batches.add(planned.subList(from, Math.min(planned.size(), from + BATCH)));
         }
-        java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
-        List<Problem> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+        AtomicInteger recorded = new AtomicInteger();
+        List<Problem> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
         try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (List<Planned> batch : batches) {
                 done.add(workers.submit(() -> recordBatch(batch, fileName, sha256, user, recorded, failures)));
             }
-            for (java.util.concurrent.Future<?> f : done) {
+            for (Future<?> f : done) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             workers.shutdown();
@@ -216,7 +230,7 @@ public class RequestImport {
     }
 
     private void recordBatch(List<Planned> batch, String fileName, String sha256, String user,
-                             java.util.concurrent.atomic.AtomicInteger recorded, List<Problem> failures) {
+                             AtomicInteger recorded, List<Problem> failures) {
         try {
             transaction.executeWithoutResult(status -> send(batch, fileName, sha256, user));
             recorded.addAndGet(batch.size());
@@ -235,16 +249,16 @@ public class RequestImport {
     /** In the caller's transaction: the agencies' closed years, a block of tracking numbers each, one command a row. */
     private void send(List<Planned> batch, String fileName, String sha256, String user) {
         Map<String, Integer> closedThrough = new HashMap<>();
-        java.util.TreeMap<String, java.util.TreeMap<Integer, List<Planned>>> byAgencyAndYear = new java.util.TreeMap<>();
+        TreeMap<String, TreeMap<Integer, List<Planned>>> byAgencyAndYear = new TreeMap<>();
         for (Planned p : batch) {
-            byAgencyAndYear.computeIfAbsent(p.row().agencyCode(), a -> new java.util.TreeMap<>())
+            byAgencyAndYear.computeIfAbsent(p.row().agencyCode(), a -> new TreeMap<>())
                     .computeIfAbsent(p.row().receivedOn().getYear(), y -> new ArrayList<>()).add(p);
         }
         Map<Planned, String> trackingNo = new HashMap<>();
         byAgencyAndYear.forEach((agency, years) -> {
-            java.time.LocalDate[] dates = years.values().stream().flatMap(List::stream)
-                    .flatMap(p -> java.util.stream.Stream.of(p.row().receivedOn(), p.row().answeredOn()))
-                    .filter(java.util.Objects::nonNull).toArray(java.time.LocalDate[]::new);
+            LocalDate[] dates = years.values().stream().flatMap(List::stream)
+                    .flatMap(p -> Stream.of(p.row().receivedOn(), p.row().answeredOn()))
+                    .filter(Objects::nonNull).toArray(LocalDate[]::new);
             closedThrough.put(agency, closedYears.closedThrough(agency, dates));
             years.forEach((year, rows) -> {
                 List<String> numbers = trackingNumbers.next(agency, year, rows.size());
@@ -253,14 +267,25 @@ public class RequestImport {
                 }
             });
         });
-        for (Planned p : batch) {
-            ImportedRow row = p.row();
-            Map<String, Object> imported = Map.of(ImportMetadata.FILE, fileName == null ? "" : fileName,
-                    ImportMetadata.SHA256, sha256, ImportMetadata.ROW, row.number(), ImportMetadata.SOURCE_NO, row.sourceNo(),
-                    CommandMessagingConfiguration.RECORDED_BY, user);
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            command(p.requestId(), row, trackingNo.get(p), closedThrough.get(row.agencyCode())))
-                    .andMetaData(MetaData.from(imported)));
+        // one unit of work around the batch's commands: each command's own is nested in it, so the events of the
+        // whole batch are appended (and the lookups fed) when it commits — one batch of inserts, not one per row
+        UnitOfWork<?> batchWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            for (Planned p : batch) {
+                ImportedRow row = p.row();
+                Map<String, Object> imported = Map.of(ImportMetadata.FILE, fileName == null ? "" : fileName,
+                        ImportMetadata.SHA256, sha256, ImportMetadata.ROW, row.number(), ImportMetadata.SOURCE_NO, row.sourceNo(),
+                        CommandMessagingConfiguration.RECORDED_BY, user);
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                command(p.requestId(), row, trackingNo.get(p), closedThrough.get(row.agencyCode())))
+                        .andMetaData(MetaData.from(imported)));
+            }
+            batchWork.commit();
+        } catch (RuntimeException e) {
+            if (batchWork.isActive()) {
+                batchWork.rollback(e);
+            }
+            throw e;
         }
     }
 

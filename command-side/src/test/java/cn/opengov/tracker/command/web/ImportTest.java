@@ -129,6 +129,34 @@ class ImportTest extends CommandSideTest {
     }
 
     @Test
+    void twoUploadsOfTheSameFileAtOnceRecordEachRowOnce() throws Exception {
+        String agency = newAgency(null);
+        String[] rows = new String[450];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "P-" + i + ",2023-0" + (1 + i % 9) + "-1" + (i % 10) + ",邮寄,自然人,申请人" + i + ",,申请公开某文件" + i + ",,,,,,,"
+                    + (i % 3 == 0 ? "" : "2023-11-20,予以公开");
+        }
+        byte[] file = csv(rows);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> upload(admin(), agency, file, "a.csv", false));
+            var second = two.submit(() -> upload(admin(), agency, file, "b.csv", false));
+            JsonNode a = first.get().json();
+            JsonNode b = second.get().json();
+            assertThat(a.path("accepted").asInt() + b.path("accepted").asInt()).as(a + "\n" + b).isEqualTo(rows.length);
+        } finally {
+            two.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM request_index WHERE agency_code = ?", Long.class, agency))
+                .isEqualTo(rows.length);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry e JOIN request_index i "
+                + "ON i.request_id::text = e.aggregate_identifier WHERE i.agency_code = ? AND e.payload_type LIKE '%RequestReceived'",
+                Long.class, agency)).isEqualTo(rows.length);
+        JsonNode again = upload(admin(), agency, file, "c.csv", false).json();
+        assertThat(again.path("alreadyImported").asInt()).isEqualTo(rows.length);
+    }
+
+    @Test
     void aLateImportIntoAClosedYearIsCarriedOverUnlessAnsweredInThatYear() {
         String agency = newAgency(null);
         assertThat(admin().post("/api/years/2024/close", Map.of("agencyCode", agency)).status()).isEqualTo(200);

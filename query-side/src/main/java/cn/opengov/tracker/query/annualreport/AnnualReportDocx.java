@@ -11,6 +11,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
@@ -30,6 +31,8 @@ public final class AnnualReportDocx {
 
     private static final String FONT = "仿宋_GB2312";
     private static final String HEADING_FONT = "黑体";
+    /** A4 less the reports' margins, in twentieths of a point. */
+    private static final int TEXT_WIDTH_TWIPS = 8850;
 
     private AnnualReportDocx() {
     }
@@ -131,6 +134,14 @@ public final class AnnualReportDocx {
         XWPFTable table = doc.createTable(g.height(), 1);
         table.setTableAlignment(TableRowAlign.CENTER);
         table.setWidth("100%");
+        // the grid the spans count in: one column per grid column (A4's text width, label columns wider)
+        CTTblGrid columns = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (columns.sizeOfGridColArray() > 0) {
+            columns.removeGridCol(0);
+        }
+        for (int c = 0; c < g.columns(); c++) {
+            columns.addNewGridCol().setW(BigInteger.valueOf(TEXT_WIDTH_TWIPS / g.columns()));
+        }
         for (int r = 0; r < g.height(); r++) {
             XWPFTableRow row = table.getRow(r);
             Grid.Cell[] cells = g.rows().get(r);
