@@ -49,7 +49,8 @@
     document.querySelectorAll('form.filters').forEach(function (form) {
       if ((form.getAttribute('method') || 'get').toLowerCase() !== 'get') { return; }
       form.addEventListener('change', function (event) {
-        if (event.target.matches('select, input[type=checkbox], input[type=radio], input[type=date]')) {
+        // not a date: its change fires while the year is still being typed; it applies with Enter or 筛选
+        if (event.target.matches('select, input[type=checkbox], input[type=radio]')) {
           form.requestSubmit ? form.requestSubmit() : form.submit();
         }
       });
