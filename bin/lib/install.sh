@@ -35,6 +35,8 @@ missing_packages() {
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk' || missing+=(fonts-wqy-microhei)
     command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+    # the browser tests' accessibility checker, axe-core, comes from the npm registry at build time (system-tests/pom.xml)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
     # the deployment images carry fontconfig and the font (deploy/image/assemble-runtime.sh)
     ldconfig -p 2>/dev/null | grep -q 'libfontconfig\.so\.1' || missing+=(libfontconfig1)
     compose_present || missing+=(docker-compose)

@@ -498,7 +498,8 @@ class BrowserJourneyIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.urlContains("/board"));
+        // a clerk lands on 我的待办, a supervisor and an administrator on the board
+        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/my"), ExpectedConditions.urlContains("/board")));
     }
 
     private static void clearDownloads(String suffix) throws Exception {
