@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The deadline board of an agency (and, when asked, its sub-agencies) as of any date. Due dates come stored; per
@@ -69,8 +71,174 @@ public class DeadlineBoardQueries {
                         + (byAssignee ? " AND assignee = ?" : ""),
                 DeadlineBoardWriter.ROW, byAssignee ? new Object[] {codes.toArray(String[]::new), day, assignee.strip()}
                         : new Object[] {codes.toArray(String[]::new), day});
-        List<DeadlineBoard.BoardItem> items = items(rows, day, calendar, states);
-        return new DeadlineBoard(day, items);
+        List<DeadlineBoard.BoardItem> all = items(rows, day, calendar, null);
+        List<DeadlineBoard.BoardItem> items = all.stream().filter(i -> matches(states, i.state())).toList();
+        return new DeadlineBoard(day, items, items.size(), DeadlineBoard.countsOf(all), null, null);
+    }
+
+    /**
+     * One page of the board ({@code page} 0-based), with the total and the counts per state of the whole scope. The
+     * lines whose stored due date tells their state (clock running, no step after {@code asOf}, due date inside the
+     * loaded calendar years around it: nearly all) are counted by one GROUP BY and paged in SQL on the partial index
+     * {@code deadline_board_running_due}, whose order is the board's; the others (待补正, 中止计时, a day in the past,
+     * a calendar not loaded) are few and computed here as on the unpaged board, then merged into their places.
+     */
+    public DeadlineBoard page(String agencyCode, boolean includeSubAgencies, LocalDate asOf, List<BoardState> states,
+                              String assignee, int page, int size) {
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        WorkingDayCalendar calendar = calendars.current();
+        RunningBounds bounds = RunningBounds.of(calendar, day);
+        if (bounds == null) {
+            DeadlineBoard all = board(agencyCode, includeSubAgencies, day, states, assignee);
+            int from = (int) Math.min((long) page * size, all.items().size());
+            return new DeadlineBoard(day, all.items().subList(from, Math.min(from + size, all.items().size())),
+                    all.total(), all.counts(), page, size);
+        }
+        String[] codes = scope.codesFor(agencyCode, includeSubAgencies).toArray(String[]::new);
+        boolean byAssignee = assignee != null && !assignee.isBlank();
+        String who = byAssignee ? " AND assignee = ?" : "";
+        List<Object> scopeArgs = new ArrayList<>(List.of(codes, day));
+        if (byAssignee) {
+            scopeArgs.add(assignee.strip());
+        }
+
+        // the few lines computed here: everything the running index does not hold
+        List<Object> otherArgs = new ArrayList<>(scopeArgs);
+        otherArgs.addAll(List.of(day, bounds.from(), bounds.through()));
+        List<BoardRow> otherRows = jdbc.query("SELECT " + DeadlineBoardWriter.COLUMNS
+                + " FROM deadline_board WHERE agency_code = ANY(?) AND received_on <= ?" + who
+                + " AND NOT (phase = 'RUNNING' AND last_step_on <= ? AND answer_due_on IS NOT NULL"
+                + " AND answer_due_on BETWEEN ? AND ?)", DeadlineBoardWriter.ROW, otherArgs.toArray());
+        List<DeadlineBoard.BoardItem> others = items(otherRows, day, calendar, null);
+        Map<BoardState, Long> counts = DeadlineBoard.countsOf(others);
+        others = others.stream().filter(i -> matches(states, i.state())).toList();
+
+        // counts of the running lines by one GROUP BY over the scope (index-only on the partial index)
+        List<Object> runningArgs = new ArrayList<>(List.of(bounds.soonFrom(), day));
+        runningArgs.addAll(scopeArgs);
+        runningArgs.addAll(List.of(day, bounds.from(), bounds.through()));
+        String running = " FROM deadline_board WHERE agency_code = ANY(?) AND received_on <= ?" + who
+                + " AND phase = 'RUNNING' AND last_step_on <= ? AND answer_due_on BETWEEN ? AND ?";
+        jdbc.query("SELECT CASE WHEN answer_due_on >= ? THEN 'ON_TRACK' WHEN answer_due_on >= ? THEN 'DUE_SOON'"
+                + " ELSE 'OVERDUE' END AS state, count(*)" + running + " GROUP BY 1",
+                rs -> { counts.merge(BoardState.valueOf(rs.getString(1)), rs.getLong(2), Long::sum); },
+                runningArgs.toArray());
+
+        // the running lines of the page: keyset order of the index, LIMIT/OFFSET, keys only
+        List<Object> pageArgs = new ArrayList<>(scopeArgs);
+        pageArgs.addAll(List.of(day, bounds.from(), bounds.through()));
+        StringBuilder stateFilter = new StringBuilder();
+        long runningTotal = 0;
+        for (BoardState s : List.of(BoardState.OVERDUE, BoardState.DUE_SOON, BoardState.ON_TRACK)) {
+            if (!matches(states, s)) {
+                continue;
+            }
+            runningTotal += counts.get(s) - others.stream().filter(i -> i.state() == s).count();
+            stateFilter.append(stateFilter.isEmpty() ? "" : " OR ").append(switch (s) {
+                case OVERDUE -> "answer_due_on < ?";
+                case DUE_SOON -> "(answer_due_on >= ? AND answer_due_on < ?)";
+                default -> "answer_due_on >= ?";
+            });
+            pageArgs.addAll(switch (s) {
+                case OVERDUE -> List.of(day);
+                case DUE_SOON -> List.of(day, bounds.soonFrom());
+                default -> List.of(bounds.soonFrom());
+            });
+        }
+        long offset = (long) page * size;
+        int window = (int) Math.min(offset, others.size());
+        long from = offset - window;
+        List<RunningKey> keys = List.of();
+        if (!stateFilter.isEmpty()) {
+            pageArgs.addAll(List.of(from, size + window));
+            keys = jdbc.query("SELECT request_id, answer_due_on, received_on, tracking_no" + running
+                    + " AND (" + stateFilter + ") ORDER BY answer_due_on, received_on, tracking_no COLLATE \"C\","
+                    + " request_id OFFSET ? LIMIT ?", (rs, i) -> new RunningKey(rs.getObject(1, UUID.class),
+                    rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4)),
+                    pageArgs.toArray());
+        }
+        List<UUID> onPage = new ArrayList<>();
+        List<DeadlineBoard.BoardItem> pageOthers = new ArrayList<>();
+        // a line's place = the running lines before it + the other lines before it (on a tie the other line first);
+        // both lists are in the board's order, so one pass over each
+        int before = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            RunningKey k = keys.get(i);
+            while (before < others.size() && k.compareTo(others.get(before)) >= 0) {
+                before++;
+            }
+            long place = from + i + before;
+            if (place >= offset && place < offset + size) {
+                onPage.add(k.requestId());
+            }
+        }
+        int fetchedBefore = 0;
+        for (int j = 0; j < others.size(); j++) {
+            DeadlineBoard.BoardItem o = others.get(j);
+            if (from > 0 && (keys.isEmpty() || keys.get(0).compareTo(o) >= 0)) {
+                continue; // at or before the first running line fetched, so before the page
+            }
+            while (fetchedBefore < keys.size() && keys.get(fetchedBefore).compareTo(o) < 0) {
+                fetchedBefore++;
+            }
+            long place = from + j + fetchedBefore;
+            if (place >= offset && place < offset + size) {
+                pageOthers.add(o);
+            }
+        }
+        List<DeadlineBoard.BoardItem> items = new ArrayList<>(pageOthers);
+        if (!onPage.isEmpty()) {
+            items.addAll(items(jdbc.query("SELECT " + DeadlineBoardWriter.COLUMNS
+                            + " FROM deadline_board WHERE request_id = ANY(?)", DeadlineBoardWriter.ROW,
+                    (Object) onPage.toArray(UUID[]::new)), day, calendar, null));
+        }
+        items.sort(SOONEST_DUE);
+        return new DeadlineBoard(day, items, runningTotal + others.size(), counts, page, size);
+    }
+
+    private static boolean matches(List<BoardState> states, BoardState state) {
+        return states == null || states.isEmpty() || states.contains(state);
+    }
+
+    /** A running line's place in the board's order, read from the index alone. */
+    private record RunningKey(UUID requestId, DeadlineBoard.BoardItem asItem) {
+        RunningKey(UUID requestId, LocalDate answerDueOn, LocalDate receivedOn, String trackingNo) {
+            this(requestId, new DeadlineBoard.BoardItem(requestId, trackingNo, null, null, receivedOn, null, null,
+                    answerDueOn, null, null, false, null, null, null, null, null, null));
+        }
+
+        int compareTo(DeadlineBoard.BoardItem o) {
+            return SOONEST_DUE.compare(asItem, o);
+        }
+    }
+
+    /**
+     * The due dates whose state SQL can tell for {@code day}: those inside the loaded calendar years around it (the
+     * count of working days left needs each year), and from {@code soonFrom} on more than 5 working days left.
+     * Null when {@code day}'s own year is not loaded.
+     */
+    record RunningBounds(LocalDate from, LocalDate through, LocalDate soonFrom) {
+        static RunningBounds of(WorkingDayCalendar calendar, LocalDate day) {
+            if (!calendar.isLoaded(day.getYear())) {
+                return null;
+            }
+            int first = day.getYear();
+            while (calendar.isLoaded(first - 1)) {
+                first--;
+            }
+            int last = day.getYear();
+            while (calendar.isLoaded(last + 1)) {
+                last++;
+            }
+            LocalDate through = LocalDate.of(last, 12, 31);
+            LocalDate soonFrom;
+            try {
+                soonFrom = calendar.plusWorkingDays(day, Deadlines.DUE_SOON_WORKING_DAYS + 1);
+            } catch (CalendarNotLoadedException e) {
+                soonFrom = through.plusDays(1);
+            }
+            return new RunningBounds(LocalDate.of(first, 1, 1), through, soonFrom);
+        }
     }
 
     /**
