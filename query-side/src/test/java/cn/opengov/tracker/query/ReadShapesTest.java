@@ -144,6 +144,7 @@ class ReadShapesTest extends QuerySideTest {
         check("deadlines", "/api/deadlines?" + tree);
         check("deadlines-as-of", "/api/deadlines?" + tree + "&asOf=2026-01-10");
         check("deadlines-overdue", "/api/deadlines?" + tree + "&state=OVERDUE&state=SUSPENDED");
+        check("deadlines-page", "/api/deadlines?" + tree + "&page=0&size=2");
         check("matrix-2025", "/api/reports/2025/matrix?" + tree);
         check("matrix-2026", "/api/reports/2026/matrix?agencyCode=" + county);
         check("matrix-2020", "/api/reports/2020/matrix?" + tree);
