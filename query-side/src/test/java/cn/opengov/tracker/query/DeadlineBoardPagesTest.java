@@ -98,6 +98,22 @@ class DeadlineBoardPagesTest extends QuerySideTest {
         assertThat(get(board + "&page=3").json().path("size").asInt()).as("size 50 by default").isEqualTo(50);
     }
 
+    @Test
+    void theBoardPageShowsTheCountsAndPagesKeepingTheFilters() {
+        for (int i = 0; i < 50; i++) {
+            received(department, "2025-03-18");
+        }
+        String page = get("/board?agencyCode=" + city + "&asOf=2025-03-20&state=ON_TRACK&state=DUE_SOON").text();
+        assertThat(page).contains("即将到期 6").contains("正常 54").contains("已逾期 2").contains("中止计时 1");
+        assertThat(page).contains("共 60 件，第 1 / 2 页").contains("下一页").doesNotContain("上一页");
+        String next = "page=1";
+        assertThat(page).containsPattern("href=\"/board\\?agencyCode=" + city
+                + "&amp;state=ON_TRACK&amp;state=DUE_SOON&amp;assignee=&amp;asOf=2025-03-20&amp;" + next + "\"");
+        String second = get("/board?agencyCode=" + city + "&asOf=2025-03-20&state=ON_TRACK&state=DUE_SOON&page=1").text();
+        assertThat(second).contains("共 60 件，第 2 / 2 页").contains("上一页").doesNotContain("下一页");
+        assertThat(second.split("data-request=").length - 1).isEqualTo(10);
+    }
+
     private static List<String> ids(JsonNode board) {
         return StreamSupport.stream(board.path("items").spliterator(), false)
                 .map(i -> i.path("requestId").asText()).toList();

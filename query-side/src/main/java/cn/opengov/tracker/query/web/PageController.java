@@ -149,26 +149,27 @@ public class PageController {
         return "request-detail";
     }
 
+    private static final int BOARD_PAGE_SIZE = 50;
+
     @GetMapping("/board")
     public String board(@RequestParam(required = false) String agencyCode,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         @RequestParam(required = false) List<BoardState> state,
-                        @RequestParam(required = false) String assignee, Model model) {
+                        @RequestParam(required = false) String assignee,
+                        @RequestParam(defaultValue = "0") int page, Model model) {
         String agency = blankToNull(agencyCode);
-        DeadlineBoard answer = board.board(agency == null ? scope.currentUser().agencyCode() : agency, true, asOf, state,
-                blankToNull(assignee));
+        // 50 lines a page (issue 18); the counts per state are the whole scope's, whatever the state filter
+        DeadlineBoard answer = board.page(agency == null ? scope.currentUser().agencyCode() : agency, true, asOf, state,
+                blankToNull(assignee), Math.max(0, page), BOARD_PAGE_SIZE);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pages", Math.max(1, (answer.total() + BOARD_PAGE_SIZE - 1) / BOARD_PAGE_SIZE));
         model.addAttribute("assignee", assignee == null ? "" : assignee);
         model.addAttribute("assignable", assignableUsers());
         model.addAttribute("board", answer);
         model.addAttribute("agencyCode", agency == null ? "" : agency);
         model.addAttribute("states", BoardState.values());
         model.addAttribute("selectedStates", state == null ? List.of() : state);
-        Map<BoardState, Long> counts = new LinkedHashMap<>();
-        for (BoardState s : BoardState.values()) {
-            counts.put(s, 0L);
-        }
-        answer.items().forEach(i -> counts.merge(i.state(), 1L, Long::sum));
-        model.addAttribute("counts", counts);
+        model.addAttribute("counts", answer.counts());
         Map<String, String> agencyNames = new LinkedHashMap<>();
         agencies.all().forEach(a -> agencyNames.put(a.code(), a.name()));
         model.addAttribute("agencyNames", agencyNames);
