@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,13 +107,35 @@ public class DeadlineBoardQueries {
         // the few lines computed here: everything the running index does not hold
         List<Object> otherArgs = new ArrayList<>(scopeArgs);
         otherArgs.addAll(List.of(day, bounds.from(), bounds.through()));
+        otherArgs.addAll(scopeArgs);
+        otherArgs.add(day);
         List<BoardRow> otherRows = jdbc.query("SELECT " + DeadlineBoardWriter.COLUMNS
+                // the running lines outside the index's reach: found index-only, then read whole by key
+                + " FROM deadline_board WHERE request_id = ANY(ARRAY(SELECT request_id FROM deadline_board"
+                + " WHERE agency_code = ANY(?) AND received_on <= ?" + who
+                + " AND phase = 'RUNNING' AND NOT (last_step_on <= ? AND answer_due_on IS NOT NULL"
+                + " AND answer_due_on BETWEEN ? AND ?))) UNION ALL SELECT " + DeadlineBoardWriter.COLUMNS
                 + " FROM deadline_board WHERE agency_code = ANY(?) AND received_on <= ?" + who
-                + " AND NOT (phase = 'RUNNING' AND last_step_on <= ? AND answer_due_on IS NOT NULL"
-                + " AND answer_due_on BETWEEN ? AND ?)", DeadlineBoardWriter.ROW, otherArgs.toArray());
-        List<DeadlineBoard.BoardItem> others = items(otherRows, day, calendar, null);
-        Map<BoardState, Long> counts = DeadlineBoard.countsOf(others);
-        others = others.stream().filter(i -> matches(states, i.state())).toList();
+                + " AND phase <> 'RUNNING' AND NOT (phase = 'AWAITING_CORRECTION' AND last_step_on <= ?)",
+                DeadlineBoardWriter.ROW, otherArgs.toArray());
+        // 待补正 as stored: the state and place (no due date: after every dated line) need no timeline
+        List<Object> waitingArgs = new ArrayList<>(scopeArgs);
+        waitingArgs.add(day);
+        Set<UUID> waiting = new HashSet<>();
+        List<DeadlineBoard.BoardItem> others = new ArrayList<>(items(otherRows, day, calendar, null));
+        jdbc.query("SELECT request_id, received_on, tracking_no FROM deadline_board"
+                + " WHERE agency_code = ANY(?) AND received_on <= ?" + who
+                + " AND phase = 'AWAITING_CORRECTION' AND last_step_on <= ?", rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    waiting.add(id);
+                    others.add(new DeadlineBoard.BoardItem(id, rs.getString(3), null, null,
+                            rs.getObject(2, LocalDate.class), BoardState.AWAITING_CORRECTION, null, null, null, null,
+                            false, null, null, null, null, null, null));
+                }, waitingArgs.toArray());
+        others.sort(SOONEST_DUE);
+        List<DeadlineBoard.BoardItem> computed = others;
+        Map<BoardState, Long> counts = DeadlineBoard.countsOf(computed);
+        List<DeadlineBoard.BoardItem> matching = computed.stream().filter(i -> matches(states, i.state())).toList();
 
         // counts of the running lines by one GROUP BY over the scope (index-only on the partial index)
         List<Object> runningArgs = new ArrayList<>(List.of(bounds.soonFrom(), day));
@@ -133,7 +157,7 @@ public class DeadlineBoardQueries {
             if (!matches(states, s)) {
                 continue;
             }
-            runningTotal += counts.get(s) - others.stream().filter(i -> i.state() == s).count();
+            runningTotal += counts.get(s) - matching.stream().filter(i -> i.state() == s).count();
             stateFilter.append(stateFilter.isEmpty() ? "" : " OR ").append(switch (s) {
                 case OVERDUE -> "answer_due_on < ?";
                 case DUE_SOON -> "(answer_due_on >= ? AND answer_due_on < ?)";
@@ -146,7 +170,7 @@ public class DeadlineBoardQueries {
             });
         }
         long offset = (long) page * size;
-        int window = (int) Math.min(offset, others.size());
+        int window = (int) Math.min(offset, matching.size());
         long from = offset - window;
         List<RunningKey> keys = List.of();
         if (!stateFilter.isEmpty()) {
@@ -164,7 +188,7 @@ public class DeadlineBoardQueries {
         int before = 0;
         for (int i = 0; i < keys.size(); i++) {
             RunningKey k = keys.get(i);
-            while (before < others.size() && k.compareTo(others.get(before)) >= 0) {
+            while (before < matching.size() && k.compareTo(matching.get(before)) >= 0) {
                 before++;
             }
             long place = from + i + before;
@@ -173,8 +197,8 @@ public class DeadlineBoardQueries {
             }
         }
         int fetchedBefore = 0;
-        for (int j = 0; j < others.size(); j++) {
-            DeadlineBoard.BoardItem o = others.get(j);
+        for (int j = 0; j < matching.size(); j++) {
+            DeadlineBoard.BoardItem o = matching.get(j);
             if (from > 0 && (keys.isEmpty() || keys.get(0).compareTo(o) >= 0)) {
                 continue; // at or before the first running line fetched, so before the page
             }
@@ -183,7 +207,11 @@ public class DeadlineBoardQueries {
             }
             long place = from + j + fetchedBefore;
             if (place >= offset && place < offset + size) {
-                pageOthers.add(o);
+                if (waiting.contains(o.requestId())) {
+                    onPage.add(o.requestId());
+                } else {
+                    pageOthers.add(o);
+                }
             }
         }
         List<DeadlineBoard.BoardItem> items = new ArrayList<>(pageOthers);
@@ -193,7 +221,7 @@ public class DeadlineBoardQueries {
                     (Object) onPage.toArray(UUID[]::new)), day, calendar, null));
         }
         items.sort(SOONEST_DUE);
-        return new DeadlineBoard(day, items, runningTotal + others.size(), counts, page, size);
+        return new DeadlineBoard(day, items, runningTotal + matching.size(), counts, page, size);
     }
 
     private static boolean matches(List<BoardState> states, BoardState state) {
