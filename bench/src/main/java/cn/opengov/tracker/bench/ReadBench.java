@@ -35,6 +35,7 @@ final class ReadBench {
         Latencies tableCity = new Latencies(n);
         Latencies board = new Latencies(n);
         Latencies boardCity = new Latencies(n);
+        Latencies boardCityPage = new Latencies(n);
         Latencies detail = new Latencies(n);
         Latencies lookup = new Latencies(n);
         List<String[]> applications = onlineApplications(ids);
@@ -45,6 +46,9 @@ final class ReadBench {
             if (i % 10 == 0) {
                 boardCity.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + city(random) + "&includeSubAgencies=true&asOf=2026-06-15"));
             }
+            // issue 18: one page of 50 lines (the first three pages, as a supervisor leafs through them)
+            boardCityPage.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + city(random)
+                    + "&includeSubAgencies=true&asOf=2026-06-15&size=50&page=" + random.nextInt(3)));
             detail.add(timed(http, Sides.QUERY + "/api/requests/" + ids.get(random.nextInt(ids.size()))));
             String[] application = applications.get(random.nextInt(applications.size()));
             lookup.add(timed(http, Sides.QUERY + "/public/status?no=" + application[0] + "&code=" + application[1]));
@@ -53,6 +57,7 @@ final class ReadBench {
         tableCity.report(results, "annual table (a city: 100 departments rolled up)", "");
         board.report(results, "deadline board (one department)", "< 50");
         boardCity.report(results, "deadline board (a city: 100 departments, ~15,000 lines)", "");
+        boardCityPage.report(results, "deadline board page (a city, 50 lines, counts per state)", "< 50");
         detail.report(results, "request detail (with its history)", "");
         lookup.report(results, "public status lookup (number and access code)", "< 20");
         plainGroupBy(random).report(results, "plain GROUP BY over request_view (one department, one year)", "");
