@@ -14,14 +14,13 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.FileInputStream;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,17 +52,10 @@ class BrowserJourneyIT {
     static void startBrowser() throws Exception {
         Files.createDirectories(SHOTS);
         Files.createDirectories(DOWNLOADS);
-        String chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
-        String driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1366,768", "--lang=zh-CN");
+        ChromeOptions options = HeadlessChromium.options();
         options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
                 "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(options);
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -572,15 +564,5 @@ class BrowserJourneyIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no " + suffix + " was downloaded to " + DOWNLOADS);
-    }
-
-    private static String firstExisting(String... paths) {
-        for (String p : paths) {
-            if (new File(p).canExecute()) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("Chromium and its driver are needed for the browser tests: "
-                + "apt-get install chromium chromium-driver (.ci/run does this)");
     }
 }

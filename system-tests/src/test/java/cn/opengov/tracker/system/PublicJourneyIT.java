@@ -10,8 +10,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -44,15 +42,8 @@ class PublicJourneyIT {
     @BeforeAll
     static void startBrowser() throws Exception {
         Files.createDirectories(SHOTS);
-        String chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
-        String driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1366,768", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
-        browser = new ChromeDriver(service, options);
+        ChromeOptions options = HeadlessChromium.options();
+        browser = HeadlessChromium.start(options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -197,15 +188,5 @@ class PublicJourneyIT {
     private static void shot(String name) throws Exception {
         File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String firstExisting(String... paths) {
-        for (String p : paths) {
-            if (new File(p).canExecute()) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("Chromium and its driver are needed for the browser tests: "
-                + "apt-get install chromium chromium-driver (.ci/run does this)");
     }
 }
