@@ -273,12 +273,12 @@ public class RequestImport {
         try {
             for (Planned p : batch) {
                 ImportedRow row = p.row();
-                Map<String, Object> imported = Map.of(ImportMetadata.FILE, fileName == null ? "" : fileName,
-                        ImportMetadata.SHA256, sha256, ImportMetadata.ROW, row.number(), ImportMetadata.SOURCE_NO, row.sourceNo(),
-                        CommandMessagingConfiguration.RECORDED_BY, user);
+                MetaData imported = MetaData.with(ImportMetadata.FILE, fileName == null ? "" : fileName)
+                        .and(ImportMetadata.SHA256, sha256).and(ImportMetadata.ROW, row.number())
+                        .and(ImportMetadata.SOURCE_NO, row.sourceNo()).and(CommandMessagingConfiguration.RECORDED_BY, user);
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                                 command(p.requestId(), row, trackingNo.get(p), closedThrough.get(row.agencyCode())))
-                        .andMetaData(MetaData.from(imported)));
+                        .andMetaData(imported));
             }
             batchWork.commit();
         } catch (RuntimeException e) {

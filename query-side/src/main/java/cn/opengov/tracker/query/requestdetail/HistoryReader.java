@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +38,7 @@ public class HistoryReader {
             if (!(message.getPayload() instanceof RequestEvent event)) {
                 continue;
             }
-            Map<String, Object> fields = new java.util.LinkedHashMap<>(json.convertValue(event, Map.class));
+            Map<String, Object> fields = new LinkedHashMap<>(json.convertValue(event, Map.class));
             if (event instanceof ApplicantTypeCorrected corrected) {
                 // the event's own "type" gives way to the entry's (the event type): kept under a name of its own
                 fields.put("correctedType", corrected.type());
