@@ -9,19 +9,10 @@
   var DRAFT = 'tracker.draft';
   var DRAFT_KEPT_MS = 8 * 60 * 60 * 1000;
 
-  function commandBase() {
-    // empty unless a deployment deliberately serves the command side elsewhere (tracker.command-url)
-    var meta = document.querySelector('meta[name="command-url"]');
-    return (meta && meta.content) || '';
-  }
-
-  function setPath(target, path, value) {
-    var parts = path.split('.');
-    for (var i = 0; i < parts.length - 1; i++) {
-      target = target[parts[i]] = target[parts[i]] || {};
-    }
-    target[parts[parts.length - 1]] = value;
-  }
+  var forms = window.TrackerForms;
+  var commandBase = forms.commandBase;
+  var setPath = forms.setPath;
+  var clearErrors = forms.clearErrors;
 
   function collect(form) {
     var body = {};
@@ -44,28 +35,8 @@
     return body;
   }
 
-  function clearErrors(form) {
-    form.querySelectorAll('[data-error-for]').forEach(function (e) { e.textContent = ''; });
-    form.querySelectorAll('.invalid').forEach(function (e) { e.classList.remove('invalid'); });
-    var general = form.querySelector('[data-form-error]');
-    if (general) { general.hidden = true; general.textContent = ''; }
-  }
-
   function showErrors(form, problem) {
-    var general = form.querySelector('[data-form-error]');
-    var unplaced = [];
-    (problem.errors || []).forEach(function (err) {
-      var slot = form.querySelector('[data-error-for="' + err.field + '"]');
-      var input = form.querySelector('[name="' + err.field + '"]');
-      if (slot) { slot.textContent = err.message; } else { unplaced.push(err.message); }
-      if (input) { input.classList.add('invalid'); }
-    });
-    if (!problem.errors || unplaced.length || problem.status !== 400) {
-      if (general) {
-        general.textContent = unplaced.length ? unplaced.join('；') : (problem.detail || problem.title || '操作未成功');
-        general.hidden = false;
-      }
-    }
+    forms.showProblem(form, problem, '操作未成功');
   }
 
   function withPosition(url, position) {

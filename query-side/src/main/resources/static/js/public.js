@@ -3,44 +3,14 @@
 (function () {
   'use strict';
 
-  function commandBase() {
-    var meta = document.querySelector('meta[name="command-url"]');
-    return (meta && meta.content) || '';
-  }
-
-  function setPath(target, path, value) {
-    var parts = path.split('.');
-    for (var i = 0; i < parts.length - 1; i++) {
-      target = target[parts[i]] = target[parts[i]] || {};
-    }
-    target[parts[parts.length - 1]] = value;
-  }
-
-  function clearErrors(form) {
-    form.querySelectorAll('[data-error-for]').forEach(function (e) { e.textContent = ''; });
-    form.querySelectorAll('.invalid').forEach(function (e) { e.classList.remove('invalid'); });
-    var general = form.querySelector('[data-form-error]');
-    general.hidden = true;
-    general.textContent = '';
-  }
-
-  function showError(form, text) {
-    var general = form.querySelector('[data-form-error]');
-    general.textContent = text;
-    general.hidden = false;
-  }
+  var forms = window.TrackerForms;
+  var commandBase = forms.commandBase;
+  var setPath = forms.setPath;
+  var clearErrors = forms.clearErrors;
+  var showError = forms.showError;
 
   function showProblem(form, problem) {
-    var unplaced = [];
-    (problem.errors || []).forEach(function (err) {
-      var slot = form.querySelector('[data-error-for="' + err.field + '"]');
-      var input = form.querySelector('[name="' + err.field + '"]');
-      if (slot) { slot.textContent = err.message; } else { unplaced.push(err.message); }
-      if (input) { input.classList.add('invalid'); }
-    });
-    if (!problem.errors || unplaced.length || problem.status !== 400) {
-      showError(form, unplaced.length ? unplaced.join('；') : (problem.detail || problem.title || '提交未成功'));
-    }
+    forms.showProblem(form, problem, '提交未成功');
   }
 
   async function readJson(response) {
