@@ -9,7 +9,10 @@
 set -euo pipefail
 . "$(dirname "$0")/../bin/lib/common.sh"
 cd "$ROOT"
+# what the sides need to run (JDK, Maven, PostgreSQL, the notices' font), as bin/start installs it; the deployment
+# images are not built: the bench runs the jars
+ensure_installed start
 ensure_postgres
-mvn -q -B -DskipTests package -pl command-side,query-side,bench -am
+mvn -q -B -DskipTests -Dimages.skip=true package -pl command-side,query-side,bench -am
 exec java -Xmx1g -jar bench/target/bench.jar --root="$ROOT" --jdbc="$(jdbc_url tracker_bench)" --db-user="$PGUSER" \
   --db-password="${PGPASSWORD:-}" "$@"
