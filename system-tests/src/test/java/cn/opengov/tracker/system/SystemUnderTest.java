@@ -135,7 +135,7 @@ final class SystemUnderTest {
         processes.add(pb.start());
     }
 
-    private static void awaitReady(String baseUrl, String name) {
+    static void awaitReady(String baseUrl, String name) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             try {
