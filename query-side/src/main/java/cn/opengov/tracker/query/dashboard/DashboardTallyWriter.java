@@ -48,7 +48,7 @@ public class DashboardTallyWriter implements ReadModelWriter {
         return Tally.batch(jdbc, segment, tally);
     }
 
-    /** In a bulk rebuild each batch's counts are staged by COPY and summed once at the end (query V70 says why). */
+    /** In a bulk rebuild each batch's counts are staged by COPY and summed once at the end (query V85 says why). */
     @Override
     public Batch newRebuildBatch() {
         return Tally.staged(jdbc, tally, "dashboard_tally_rebuild", KEY_COLUMNS);
