@@ -5,6 +5,7 @@
 #   bench/run.sh                              the full run (10 million requests; about an hour and ~40 GB of disk)
 #   bench/run.sh --large=1000000              a shorter run
 #   bench/run.sh --phases=intake --intake-seconds=30
+#   bench/run.sh --phases=rebuild,reads --reuse-data=true   rebuild and reads on the data set an earlier run left
 # Other options: --small=N --threads=N --samples=N --seed=N --jdbc=URL --db-user=U --db-password=P
 set -euo pipefail
 . "$(dirname "$0")/../bin/lib/common.sh"

@@ -23,8 +23,17 @@ public final class Bench {
         results.context("cpus", Runtime.getRuntime().availableProcessors());
         results.context("phases", String.join(",", options.phases()));
         results.context("command", "bench/run.sh " + String.join(" ", args));
-        System.out.println("bench: recreating the database " + options.jdbcUrl());
-        db.recreate();
+        // --reuse-data=true: a data set of the same size left by an earlier run (a 10 M set takes half an hour to
+        // generate) is rebuilt and read again; the intake's rows, if any, stay in it
+        boolean reuse = options.reuseData() && db.holdsRequests(options.largeRequests());
+        results.context("reusedData", reuse);
+        if (reuse) {
+            System.out.println("bench: reusing the data set in " + options.jdbcUrl());
+            db.forgetPendingRebuild();
+        } else {
+            System.out.println("bench: recreating the database " + options.jdbcUrl());
+            db.recreate();
+        }
         try (Sides sides = new Sides(options)) {
             sides.startCommandSide();
             sides.startQuerySide();
@@ -42,7 +51,9 @@ public final class Bench {
                     System.out.println("bench: import of " + options.importRows() + " rows");
                     new ImportBench(options).run(results, heap);
                 }
-                if (options.phases().contains("rebuild") || options.phases().contains("reads")) {
+                if (reuse && (options.phases().contains("rebuild") || options.phases().contains("reads"))) {
+                    new RebuildBench(db).run(results, heap, "large set");
+                } else if (options.phases().contains("rebuild") || options.phases().contains("reads")) {
                     System.out.println("bench: appending " + options.smallRequests() + " synthetic requests");
                     long t = System.nanoTime();
                     db.appendRequests(1, options.smallRequests());

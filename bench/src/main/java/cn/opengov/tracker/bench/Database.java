@@ -34,6 +34,22 @@ final class Database {
         }
     }
 
+    /** Whether the bench database already holds at least {@code requests} requests (false when it does not exist). */
+    boolean holdsRequests(int requests) {
+        try {
+            return count("SELECT count(*) FROM domain_event_entry WHERE type = 'InformationRequest' AND sequence_number = 0") >= requests;
+        } catch (SQLException absent) {
+            return false;
+        }
+    }
+
+    /** A rebuild requested by a run that was stopped: the rebuild this run asks for replaces it. */
+    void forgetPendingRebuild() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM projection_rebuild");
+        }
+    }
+
     /** A province, 20 cities and 2,000 departments (B0001…B2000, 100 per city). */
     void createAgencies() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {

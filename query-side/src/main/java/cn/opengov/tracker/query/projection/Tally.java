@@ -52,6 +52,35 @@ public record Tally<K extends Comparable<K>>(String upsert, Function<RequestStat
         }
     }
 
+    /**
+     * A bulk rebuild's batch: the batch's net counts (from empty states) are copied into {@code staging} — the key's
+     * columns, then {@code n} — with no conflict to check; the writer sums the staged rows into its table once, when
+     * the rebuild has handed over every request ({@link ReadModelWriter#rebuildFinished()}).
+     */
+    public static <K extends Comparable<K>> ReadModelWriter.Batch staged(JdbcTemplate jdbc, Tally<K> tally, String staging,
+                                                                      String columns) {
+        Moves<K> moves = tally.moves();
+        return new ReadModelWriter.Batch() {
+            @Override
+            public void changed(RequestState before, RequestState after) {
+                moves.changed(before, after);
+            }
+
+            @Override
+            public void flush() {
+                java.util.SortedMap<K, Long> net = moves.net();
+                CopyRows rows = new CopyRows(net.size() / 8 + 1);
+                net.forEach((key, n) -> {
+                    for (Object column : tally.columns().apply(key)) {
+                        rows.add(column);
+                    }
+                    rows.add(n).endRow();
+                });
+                rows.copyInto(jdbc, staging, columns + ", n");
+            }
+        };
+    }
+
     /** A read model's batch that moves the counts of its tallies. */
     public static ReadModelWriter.Batch batch(JdbcTemplate jdbc, int segment, Tally<?>... tallies) {
         java.util.List<Moves<?>> moves = java.util.Arrays.stream(tallies).<Moves<?>>map(Tally::moves).toList();
