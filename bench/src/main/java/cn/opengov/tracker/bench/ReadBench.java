@@ -1,5 +1,7 @@
 package cn.opengov.tracker.bench;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +12,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Reads with the large data set in the store: the annual table, the deadline board and the request detail over
- * HTTP, one client at a time, against a plain GROUP BY over the requests table of the same size.
+ * Reads with the large data set in the store: the annual table, the deadline board, the request detail and the
+ * request search over HTTP, one client at a time, against a plain GROUP BY over the requests table of the same size.
  */
 final class ReadBench {
 
@@ -60,8 +62,51 @@ final class ReadBench {
         boardCityPage.report(results, "deadline board page (a city, 50 lines, counts per state)", "< 50");
         detail.report(results, "request detail (with its history)", "");
         lookup.report(results, "public status lookup (number and access code)", "< 20");
+        search(http, random, results);
         plainGroupBy(random).report(results, "plain GROUP BY over request_view (one department, one year)", "");
         results.add("peak heap, query side (reads)", heap.queryPeakMiB(), "MiB", "< 512", "");
+    }
+
+    /**
+     * Issue 18: the request search's first page (50 lines, and the total) over a province (2,000 departments) and
+     * over a city (100), for terms of the data set (dataset.sql) of different selectivity: a whole applicant name
+     * (about 10 requests per million), a name's first digits (about 1 in 90), a tracking-number prefix (one
+     * department's year, about 1 in 10,000) and a word of every description. The series take turns, so that
+     * what the machine does meanwhile falls on all of them alike.
+     */
+    private void search(Http http, Random random, Results results) throws Exception {
+        int n = options.searchSamples();
+        String[] scopes = {"province", "city"};
+        String[] kinds = {"name (申请人NNNNN, ~10 per million)", "name prefix (申请人NN, ~1.1%)",
+                "tracking-number prefix (Bnnnn-yyyy, ~0.01%)", "description word (审批文件, every request)"};
+        Latencies[][] series = new Latencies[scopes.length][kinds.length];
+        for (Latencies[] row : series) {
+            for (int k = 0; k < kinds.length; k++) {
+                row[k] = new Latencies(n);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < scopes.length; s++) {
+                int city = 1 + random.nextInt(20);
+                String agency = s == 0 ? "PROV" : String.format("C%02d", city);
+                for (int k = 0; k < kinds.length; k++) {
+                    String term = switch (k) {
+                        case 0 -> "申请人" + (10000 + random.nextInt(90000));
+                        case 1 -> "申请人" + (10 + random.nextInt(90));
+                        case 2 -> String.format("B%04d-%d", (city - 1) * 100 + 1 + random.nextInt(100), year(random));
+                        default -> "审批文件";
+                    };
+                    series[s][k].add(timed(http, Sides.QUERY + "/api/requests?agencyCode=" + agency
+                            + "&includeSubAgencies=true&size=50&page=0&q=" + URLEncoder.encode(term, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        for (int s = 0; s < scopes.length; s++) {
+            for (int k = 0; k < kinds.length; k++) {
+                series[s][k].report(results, "request search, " + scopes[s] + " (" + (s == 0 ? "2,000" : "100")
+                        + " departments), first page of 50: " + kinds[k], "< 100");
+            }
+        }
     }
 
     private void warmUp(Http http, Random random, List<String> ids) throws Exception {

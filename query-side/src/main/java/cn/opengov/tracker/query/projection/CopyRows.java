@@ -47,6 +47,18 @@ public final class CopyRows {
         return add(literal.append('}'));
     }
 
+    /** A column of PostgreSQL {@code integer[]} type. */
+    public CopyRows addArray(int[] elements) {
+        StringBuilder literal = new StringBuilder(2 + elements.length * 11).append('{');
+        for (int i = 0; i < elements.length; i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append(elements[i]);
+        }
+        return add(literal.append('}'));
+    }
+
     public CopyRows endRow() {
         text.append('\n');
         rowStarted = false;

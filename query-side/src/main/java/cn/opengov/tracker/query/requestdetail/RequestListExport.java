@@ -53,10 +53,12 @@ public class RequestListExport {
         Map<String, String> names = agencies.all().stream().collect(Collectors.toMap(Agency::code, Agency::name, (a, b) -> a));
         List<List<String>> rows = new ArrayList<>();
         long total = 0;
+        boolean capped = false;
         WorkingDayCalendar calendar = calendars.current();
         for (int page = 0; rows.size() < MAX_ROWS; page++) {
-            RequestQueries.StatePage p = queries.states(agencyCode, includeSubAgencies, status, q, assignee, page, PAGE);
+            RequestQueries.StatePage p = queries.states(agencyCode, includeSubAgencies, status, q, assignee, page, PAGE, MAX_ROWS);
             total = p.total();
+            capped = p.totalCapped();
             for (RequestState s : p.items()) {
                 RequestListItem i = RequestListItem.of(s, calendar);
                 rows.add(List.of(i.trackingNo(), names.getOrDefault(i.agencyCode(), i.agencyCode()), text(i.receivedOn()),
@@ -68,7 +70,7 @@ public class RequestListExport {
                 break;
             }
         }
-        return new Table(HEADERS, rows, total > rows.size());
+        return new Table(HEADERS, rows, capped || total > rows.size());
     }
 
     public byte[] xlsx(Table table) {

@@ -11,9 +11,13 @@ import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.security.AgencyScope;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -30,6 +34,8 @@ import java.util.UUID;
 public class RequestQueries {
 
     private static final int MAX_PAGE_SIZE = 200;
+    /** A search counts its matches exactly up to this many (API.md: {@code total}, {@code totalCapped}). */
+    static final int SEARCH_COUNT_CAP = 10_000;
 
     private final JdbcTemplate jdbc;
     private final HistoryReader history;
@@ -67,17 +73,19 @@ public class RequestQueries {
      */
     public RequestPage list(String agencyCode, boolean includeSubAgencies, String status, String q, String assignee,
                             int page, int size) {
-        StatePage states = states(agencyCode, includeSubAgencies, status, q, assignee, page, size);
+        StatePage states = states(agencyCode, includeSubAgencies, status, q, assignee, page, size, SEARCH_COUNT_CAP);
         WorkingDayCalendar calendar = calendars.current();
-        return new RequestPage(states.items().stream().map(s -> RequestListItem.of(s, calendar)).toList(), states.total(), page, size);
+        return new RequestPage(states.items().stream().map(s -> RequestListItem.of(s, calendar)).toList(), states.total(),
+                states.totalCapped(), page, size);
     }
 
     /** A page of the search's requests as folded states (the exports read more of each than the list shows). */
-    record StatePage(List<RequestState> items, long total) {
+    record StatePage(List<RequestState> items, long total, boolean totalCapped) {
     }
 
+    /** @param countCap a search ({@code q}) counts its matches exactly up to this many, and says so beyond */
     StatePage states(String agencyCode, boolean includeSubAgencies, String status, String q, String assignee,
-                     int page, int size) {
+                     int page, int size, int countCap) {
         Boolean answered = parseStatus(status);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw RuleViolation.ofField(page < 0 ? "page" : "size", Rule.INVALID_VALUE,
@@ -97,22 +105,55 @@ public class RequestQueries {
             where.append(" AND assignee = ?");
             args.add(assignee.strip());
         }
-        if (q != null && !q.isBlank()) {
-            // inside the agencies' rows (their index narrows first); a tracking number may be typed in part
+        boolean search = q != null && !q.isBlank();
+        if (search) {
+            String term = q.strip();
+            // the bigrams narrow the rows (an index); the ILIKE decides, as it always has (SearchGrams says why
+            // that finds the same rows); a tracking number may be typed in part
+            SearchGrams.forQuery(term).ifPresent(grams -> where.append(" AND search_grams @> ").append(SearchGrams.literal(grams)));
             where.append(" AND (tracking_no ILIKE ? ESCAPE '\\' OR applicant_name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
-            String pattern = "%" + escapeLike(q.strip()) + "%";
+            String pattern = "%" + escapeLike(term) + "%";
             args.add(pattern);
             args.add(pattern);
             args.add(pattern);
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM request_view" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<RequestState> items = jdbc.query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + where
-                        + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?",
-                RequestViewStore.STATE, pageArgs.toArray());
-        return new StatePage(items, total == null ? 0 : total);
+        String pageSql = "SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + where
+                + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?";
+        if (!search) {
+            Long counted = jdbc.queryForObject("SELECT count(*) FROM request_view" + where, Long.class, args.toArray());
+            return new StatePage(jdbc.query(pageSql, RequestViewStore.STATE, pageArgs.toArray()), counted == null ? 0 : counted, false);
+        }
+        List<RequestState> items = query(pageSql, pageArgs, RequestViewStore.STATE);
+        long total;
+        boolean capped = false;
+        if (items.size() < size && (page == 0 || !items.isEmpty())) {
+            // a page that is not full is the last one: it says how many there are
+            total = (long) page * size + items.size();
+        } else {
+            // a common word matches most of a province: counted exactly up to the cap, and said to be more beyond it
+            long counted = query("SELECT count(*) FROM (SELECT 1 FROM request_view" + where + " LIMIT " + (countCap + 1L) + ") m",
+                    args, (rs, i) -> rs.getLong(1)).get(0);
+            capped = counted > countCap;
+            total = Math.min(counted, countCap);
+        }
+        return new StatePage(items, total, capped);
+    }
+
+    /**
+     * A search's statement, planned for its own values every time: whether the bigram index or the newest-first
+     * order serves best depends on how common the words are, which a plan the driver prepared once for every search
+     * (it does after a statement's fifth use) could not know.
+     */
+    private <T> List<T> query(String sql, List<Object> args, RowMapper<T> rows) {
+        return jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
+            return ps;
+        }, rows);
     }
 
     /** One request the user may see (else 404, which does not reveal that it exists). */

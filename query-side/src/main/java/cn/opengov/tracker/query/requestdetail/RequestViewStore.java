@@ -38,6 +38,9 @@ public class RequestViewStore implements RequestStateStore {
             + "applicant_type, applicant_name, applicant, description, outcome, answered_on, timeline, carried_from, "
             + "cases, logged_at, handling, assignee";
 
+    /** What is written: the columns read, and the search's bigrams ({@link SearchGrams}), which only queries use. */
+    private static final String WRITTEN = COLUMNS + ", search_grams";
+
     private static final TypeReference<List<LegalCase>> CASES = new TypeReference<>() {
     };
 
@@ -78,7 +81,7 @@ public class RequestViewStore implements RequestStateStore {
         if (states.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO request_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        jdbc.batchUpdate("INSERT INTO request_view (" + WRITTEN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (request_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, "
                         + "received_on = EXCLUDED.received_on, applicant_type = EXCLUDED.applicant_type, "
                         + "applicant = EXCLUDED.applicant, outcome = EXCLUDED.outcome, answered_on = EXCLUDED.answered_on, "
@@ -98,9 +101,9 @@ public class RequestViewStore implements RequestStateStore {
                     .add(StateJson.write(s.applicant())).add(s.description())
                     .add(s.outcome() == null ? null : s.outcome().name()).add(s.answeredOn())
                     .add(StateJson.write(s.timeline())).addArray(s.carriedFrom()).add(StateJson.write(s.cases()))
-                    .add(p.loggedAt()).add(handling(s)).add(s.handling().assignee()).endRow();
+                    .add(p.loggedAt()).add(handling(s)).add(s.handling().assignee()).addArray(searchGrams(s)).endRow();
         }
-        rows.copyInto(jdbc, "request_view", COLUMNS);
+        rows.copyInto(jdbc, "request_view", WRITTEN);
     }
 
     @Override
@@ -132,6 +135,15 @@ public class RequestViewStore implements RequestStateStore {
         ps.setTimestamp(16, Timestamp.from(p.loggedAt()));
         ps.setString(17, handling(s));
         ps.setString(18, s.handling().assignee());
+        ps.setArray(19, ps.getConnection().createArrayOf("integer", Arrays.stream(searchGrams(s)).boxed().toArray()));
+    }
+
+    /**
+     * From the same three values as the columns the search matches. The upsert above never changes a row's
+     * tracking number, name or description, so it leaves the bigrams as they are too.
+     */
+    private static int[] searchGrams(RequestState s) {
+        return SearchGrams.of(s.trackingNo(), s.applicant().name(), s.description());
     }
 
     /** Most requests record none of it: no JSON to write or read. */
