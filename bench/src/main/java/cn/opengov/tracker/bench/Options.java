@@ -7,7 +7,7 @@ import java.util.Set;
 /** The harness's settings, from {@code --name=value} arguments. */
 record Options(String jdbcUrl, String dbUser, String dbPassword, String root, long seed, int smallRequests,
                int largeRequests, int threads, int intakeSeconds, int readSamples, Set<String> phases, String out,
-               int documents, int importRows) {
+               int documents, int importRows, boolean profile) {
 
     static Options parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -30,6 +30,8 @@ record Options(String jdbcUrl, String dbUser, String dbPassword, String root, lo
                 Set.of(a.getOrDefault("phases", "intake,rebuild,reads").split(",")),
                 a.getOrDefault("out", "bench/results"),
                 Integer.parseInt(a.getOrDefault("documents", "300")),
-                Integer.parseInt(a.getOrDefault("import-rows", "10000")));
+                Integer.parseInt(a.getOrDefault("import-rows", "10000")),
+                // --profile: a flight recording of the command side during each intake phase (IntakeProfile)
+                Boolean.parseBoolean(a.getOrDefault("profile", "false")));
     }
 }
