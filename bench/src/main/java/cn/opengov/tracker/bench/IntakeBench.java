@@ -76,7 +76,7 @@ final class IntakeBench {
             startProfile();
             Phase real = run(admin, options.intakeSeconds(), IntakeBench::lifecycle);
             List<String> realProfile = stopProfile(out.resolve("intake-commands-" + stamp + ".jfr"));
-            double caughtUp = awaitQuerySide();
+            double caughtUp = awaitQuerySide(counters);
             IntakeCounters.Snapshot afterReal = counters.settledSnapshot();
 
             double barePerSecond = bare.calls() / bare.seconds();
@@ -168,11 +168,11 @@ final class IntakeBench {
     }
 
     /** Seconds until the query side's projections have reached the store's last event (at most two minutes). */
-    private double awaitQuerySide() throws Exception {
+    private static double awaitQuerySide(IntakeCounters counters) throws Exception {
         long started = System.nanoTime();
-        long last = db.count("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+        long last = counters.scalar("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
         while (System.nanoTime() - started < 120_000_000_000L) {
-            long reached = db.count("SELECT coalesce(min(substring(convert_from(token, 'UTF8') from '\"index\":([0-9]+)')::bigint), 0) "
+            long reached = counters.scalar("SELECT coalesce(min(substring(convert_from(token, 'UTF8') from '\"index\":([0-9]+)')::bigint), 0) "
                     + "FROM token_entry WHERE token IS NOT NULL");
             if (reached >= last) {
                 break;

@@ -84,6 +84,14 @@ final class IntakeCounters implements AutoCloseable {
                 poolUsage(Sides.QUERY), cpu, backends);
     }
 
+    /** One number from the database, over the counters' own connection (so that asking opens none). */
+    long scalar(String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The PostgreSQL CPU time between two snapshots: the backends alive at the second, from the first or their start. */
     static double postgresCpu(Snapshot before, Snapshot after) {
         double sum = 0;
