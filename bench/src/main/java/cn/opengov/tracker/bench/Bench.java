@@ -41,7 +41,7 @@ public final class Bench {
             try (HeapSampler heap = new HeapSampler()) {
                 if (options.phases().contains("intake")) {
                     System.out.println("bench: intake");
-                    new IntakeBench(options, db).run(results, heap);
+                    new IntakeBench(options, db, sides).run(results, heap);
                 }
                 if (options.phases().contains("documents")) {
                     System.out.println("bench: documents");

@@ -82,6 +82,28 @@ final class Database {
         }
     }
 
+    /**
+     * The table of the command side's bare endpoint (POST /api/bench/bare): shaped like domain_event_entry, with its
+     * keys, so that a row costs what an event's row costs. The bench's alone, never in the product's migrations.
+     */
+    void createBareTable() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS bench_bare_event (
+                        global_index         BIGSERIAL    PRIMARY KEY,
+                        event_identifier     VARCHAR(255) NOT NULL UNIQUE,
+                        aggregate_identifier VARCHAR(255) NOT NULL,
+                        sequence_number      BIGINT       NOT NULL,
+                        type                 VARCHAR(255),
+                        time_stamp           VARCHAR(255) NOT NULL,
+                        payload_type         VARCHAR(255) NOT NULL,
+                        payload_revision     VARCHAR(255),
+                        payload              BYTEA        NOT NULL,
+                        meta_data            BYTEA,
+                        UNIQUE (aggregate_identifier, sequence_number))""");
+        }
+    }
+
     long count(String sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -7,7 +7,7 @@ import java.util.Set;
 /** The harness's settings, from {@code --name=value} arguments. */
 record Options(String jdbcUrl, String dbUser, String dbPassword, String root, long seed, int smallRequests,
                int largeRequests, int threads, int intakeSeconds, int readSamples, Set<String> phases, String out,
-               int documents, int importRows, boolean reuseData, int searchSamples) {
+               int documents, int importRows, boolean reuseData, int searchSamples, boolean profile) {
 
     static Options parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -34,6 +34,8 @@ record Options(String jdbcUrl, String dbUser, String dbPassword, String root, lo
                 Boolean.parseBoolean(a.getOrDefault("reuse-data", "false")),
                 // each search series (issue 18); a tenth of the other reads' samples unless told
                 Integer.parseInt(a.getOrDefault("search-samples",
-                        String.valueOf(Math.max(1, Integer.parseInt(a.getOrDefault("samples", "2000")) / 10)))));
+                        String.valueOf(Math.max(1, Integer.parseInt(a.getOrDefault("samples", "2000")) / 10)))),
+                // --profile: a flight recording of the command side during each intake phase (IntakeProfile)
+                Boolean.parseBoolean(a.getOrDefault("profile", "false")));
     }
 }

@@ -20,13 +20,16 @@ final class Sides implements AutoCloseable {
     private final Options options;
     private final List<Process> running = new ArrayList<>();
     private Process query;
+    private Process command;
 
     Sides(Options options) {
         this.options = options;
     }
 
     void startCommandSide() throws IOException {
-        running.add(start("command-side", COMMAND_PORT));
+        // the bare endpoint of the intake phase (POST /api/bench/bare): a deployment never has it
+        command = start("command-side", COMMAND_PORT, "--tracker.bench.bare-endpoint=true");
+        running.add(command);
         await(COMMAND);
     }
 
@@ -45,14 +48,30 @@ final class Sides implements AutoCloseable {
         }
     }
 
-    private Process start(String side, int port) throws IOException {
+    /** The command side's process id (for its CPU time and its flight recording). */
+    long commandPid() {
+        return command.pid();
+    }
+
+    /** The query side's process id, or -1 when it is not running. */
+    long queryPid() {
+        return query == null ? -1 : query.pid();
+    }
+
+    private Process start(String side, int port, String... extra) throws IOException {
         Path root = Path.of(options.root()).toAbsolutePath().normalize();
         Path logs = root.resolve("bench/results/logs");
         Files.createDirectories(logs);
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-XX:+UseG1GC",
-                "-jar", root.resolve(side + "/target/" + side + ".jar").toString(), "--tracker.today=2026-06-15",
+        List<String> jvm = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-XX:+UseG1GC"));
+        if (options.profile()) {
+            // Spring's stacks run past JFR's default depth of 64 frames, which would cut off the callers
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+        }
+        ProcessBuilder pb = new ProcessBuilder(jvm);
+        pb.command().addAll(List.of("-jar", root.resolve(side + "/target/" + side + ".jar").toString(), "--tracker.today=2026-06-15",
                 // one client sends every public lookup: the per-address limit would measure the throttle instead
-                "--tracker.public.lookups-per-minute=2000000000", "--tracker.reminders.enabled=false");
+                "--tracker.public.lookups-per-minute=2000000000", "--tracker.reminders.enabled=false"));
+        pb.command().addAll(List.of(extra));
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("SPRING_DATASOURCE_URL", options.jdbcUrl());
         pb.environment().put("SPRING_DATASOURCE_USERNAME", options.dbUser());
