@@ -113,6 +113,8 @@ class RemindersOnTwoNodesIT {
                 p.destroyForcibly().waitFor();
             }
             smtp.stop();
+            // the test touches only what it creates, and leaves none of it behind
+            TestDatabase.execute("DROP DATABASE IF EXISTS " + name(url) + " WITH (FORCE)");
         }
     }
 
@@ -151,10 +153,14 @@ class RemindersOnTwoNodesIT {
         return r.field("requestId");
     }
 
+    private static String name(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
     /** A database of this test's own beside the test run's, created afresh. */
     private static String ownDatabase() throws SQLException {
         String testUrl = System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/tracker_test");
-        String name = testUrl.substring(testUrl.lastIndexOf('/') + 1) + "_reminders";
+        String name = name(testUrl) + "_reminders";
         TestDatabase.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         TestDatabase.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
         return testUrl.substring(0, testUrl.lastIndexOf('/') + 1) + name;
