@@ -1,6 +1,7 @@
 package cn.opengov.tracker.bench;
 
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,10 +36,9 @@ final class DocumentBench {
         int n = options.documents();
         List<String> requests = new ArrayList<>();
         for (int i = 0; i < n + 60; i++) {
-            Http.Answer logged = admin.post(Sides.COMMAND + "/api/requests", Map.of("agencyCode", AGENCY,
-                    "receivedOn", "2026-03-0" + (2 + i % 5), "channel", i % 2 == 0 ? "MAIL" : "ONLINE",
-                    "applicant", Map.of("type", "NATURAL_PERSON", "name", "压测申请人" + i),
-                    "description", "申请公开2025年度某专项资金的分配明细及审批文件（第" + i + "项）"));
+            Http.Answer logged = admin.post(Sides.COMMAND + "/api/requests", new NewRequest(AGENCY,
+                    LocalDate.of(2026, 3, 2 + i % 5).toString(), i % 2 == 0 ? "MAIL" : "ONLINE", NewRequest.Applicant.person("压测申请人" + i),
+                    "申请公开2025年度某专项资金的分配明细及审批文件（第" + i + "项）"));
             check(logged, 201, "log a request");
             String id = logged.json().path("requestId").asText();
             check(admin.post(Sides.COMMAND + "/api/requests/" + id + "/answer", Map.of("answeredOn", "2026-03-20",

@@ -216,10 +216,8 @@ final class IntakeBench {
         return new Phase(calls.get(), commands.get(), failures.get(), (System.nanoTime() - started) / 1e9, all);
     }
 
-    private static Map<String, Object> newRequest(LocalDate received) {
-        return Map.of("agencyCode", "INTAKE", "receivedOn", received.toString(),
-                "channel", "ONLINE", "applicant", Map.of("type", "NATURAL_PERSON", "name", "压测申请人"),
-                "description", "申请公开某项目的审批文件");
+    private static NewRequest newRequest(LocalDate received) {
+        return new NewRequest("INTAKE", received.toString(), "ONLINE", NewRequest.Applicant.person("压测申请人"), "申请公开某项目的审批文件");
     }
 
     /** One bare post with the body a new request has. */
