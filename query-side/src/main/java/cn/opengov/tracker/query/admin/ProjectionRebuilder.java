@@ -148,6 +148,7 @@ public class ProjectionRebuilder {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         replay.replayOtherEvents(handlers);
         long requests = replay.replayRequests(requestsRebuilt::set, pause);
+        PlannerStatistics.refresh(jdbc);
         report(requests);
         TrackingToken token = head == null ? null : GapAwareTrackingToken.newInstance(head, gapsBelow(head));
         for (int segment : segments) {
