@@ -74,6 +74,67 @@ class RebuildAndPositionTest extends QuerySideTest {
     }
 
     @Test
+    void whileARebuildRunsReadersAnswerFromTheTablesAsTheyWereAndThenFromTheRebuiltOnes() throws Exception {
+        String county = newAgency(null);
+        String department = newAgency(county);
+        UUID open = received(department, "2025-05-06");
+        answered(received(county, "2025-04-01"), "2025-04-15", OutcomeCategory.DISCLOSED);
+        String[] paths = {
+                "/api/reports/2025/matrix?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/reports/2025/fees?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/deadlines?agencyCode=" + county + "&includeSubAgencies=true&asOf=2025-06-01",
+                "/api/requests?agencyCode=" + county + "&includeSubAgencies=true",
+                "/api/requests/" + open};
+        String[] rebuilt = new String[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            rebuilt[i] = get(paths[i]).text();
+        }
+        // read models a faulty release has damaged: what readers see until the rebuild replaces them
+        jdbc.update("UPDATE matrix_tally SET n = n + 100");
+        jdbc.update("UPDATE request_view SET description = '被改坏的描述'");
+        String[] damaged = new String[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            damaged[i] = get(paths[i]).text();
+        }
+        assertThat(damaged[0]).isNotEqualTo(rebuilt[0]);
+
+        // the rebuild is held just before its new tables take the old ones' place: it writes its report there
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("LOCK TABLE projection_rebuild_report IN EXCLUSIVE MODE");
+            }
+            assertThat(admin().post("/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(202);
+            awaitUntil(Duration.ofSeconds(60), () -> jdbc.queryForObject("SELECT count(*) FROM pg_locks "
+                    + "WHERE relation = 'projection_rebuild_report'::regclass AND NOT granted", Long.class) > 0);
+
+            for (int i = 0; i < paths.length; i++) {
+                long started = System.nanoTime();
+                ApiClient.Response during = get(paths[i]);
+                assertThat(during.status()).as(paths[i]).isEqualTo(200);
+                assertThat(during.text()).as(paths[i]).isEqualTo(damaged[i]);
+                // not after a wait for the rebuild's locks (a reader gives up after 5 s)
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as(paths[i]).isLessThan(Duration.ofSeconds(3));
+            }
+            holder.rollback();
+        }
+        admin().awaitRebuilt(Duration.ofSeconds(60));
+        for (int i = 0; i < paths.length; i++) {
+            assertThat(get(paths[i]).text()).as(paths[i]).isEqualTo(rebuilt[i]);
+        }
+        // nothing of the rebuild's working copies is left behind
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'tracker\\_re%'", Long.class)).isZero();
+    }
+
+    private static void awaitUntil(Duration atMost, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited " + atMost).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void aRebuildLeavesThePlannerTheSizeOfEveryTableItRewrote() {
         String agency = newAgency(null);
         received(agency, "2025-03-03");

@@ -35,10 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds every read model from the event store, in one transaction: the tables are emptied, refilled by
- * {@link BulkReplay} from one snapshot of the event store, and the processor's tokens set to the end of that
- * snapshot, so the processor goes on from there with the events recorded since. Readers see the old tables until
- * the new ones commit (they wait while the tables are being rewritten); a crash rolls everything back.
+ * Rebuilds every read model from the event store, in one transaction: empty copies of the tables are filled by
+ * {@link BulkReplay} from one snapshot of the event store and take the tables' place ({@link ShadowTables}), and
+ * the processor's tokens are set to the end of that snapshot, so the processor goes on from there with the events
+ * recorded since. Readers read the old tables, as they were when the processor stopped for the rebuild, until the
+ * new ones commit; a crash rolls everything back.
  * <p>
  * The request for a rebuild is itself recorded ({@code projection_rebuild}) before the work starts, and removed in
  * the rebuild's own transaction: a node killed half way leaves it behind, and this node or any other picks it up.
@@ -139,17 +140,19 @@ public class ProjectionRebuilder {
         if (!lockRequest(Duration.ZERO)) {
             return false;
         }
-        // emptying the tables waits for the queries reading them; the queries behind it give up after their 5 s
-        jdbc.execute("SET LOCAL lock_timeout = '60s'");
+        // the read models are rebuilt into copies of their tables; readers read the live ones meanwhile
+        ShadowTables shadow = ShadowTables.open(jdbc);
         EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
         handlers.performReset();
+        shadow.requireLiveTablesUntouched();
         replay.forgetDeadLetters();
         List<Integer> segments = lockOwnTokens();
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         replay.replayOtherEvents(handlers);
         long requests = replay.replayRequests(requestsRebuilt::set, pause);
-        PlannerStatistics.refresh(jdbc);
+        PlannerStatistics.refresh(jdbc, ShadowTables.REBUILT);
         report(requests);
+        shadow.swap();
         TrackingToken token = head == null ? null : GapAwareTrackingToken.newInstance(head, gapsBelow(head));
         for (int segment : segments) {
             tokenStore.storeToken(token, Projections.GROUP, segment);

@@ -1,0 +1,149 @@
+package cn.opengov.tracker.query.admin;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An online rebuild (issue 18): the read models are rebuilt into empty copies of their tables in a schema of their
+ * own, while readers go on reading the live tables, and the copies take the live tables' place in one short step at
+ * the end of the rebuild's transaction. Before, the rebuild emptied the live tables themselves: TRUNCATE holds its
+ * lock until the transaction ends, so every reader waited, and after 5 s answered 503, for the whole rebuild.
+ * <p>
+ * The writers name their tables without a schema; with the copies' schema first on the transaction's
+ * {@code search_path} they write into the copies and read everything else (agencies, the event store, the tokens)
+ * where it is. A copy has the live table's columns, defaults, checks, indexes and primary key under the same
+ * names, so a writer that drops and recreates an index by name (the search's) finds the copy's.
+ */
+final class ShadowTables {
+
+    /** Every table a reset empties, that is every table the rebuild writes (a reset that empties another fails). */
+    static final List<String> REBUILT = List.of("carry_tally", "case_tally", "dashboard_tally", "dashboard_tally_rebuild",
+            "deadline_board", "fee_tally", "matrix_tally", "published_report", "request_view", "year_closure");
+
+    static final String COPIES = "tracker_rebuild";
+    private static final String REPLACED = "tracker_replaced";
+    /** A reader in the way of the swap waits at most this long, then the swap tries again. */
+    private static final Duration SWAP_LOCK_WAIT = Duration.ofMillis(200);
+    private static final Duration SWAP_PATIENCE = Duration.ofSeconds(60);
+
+    private final JdbcTemplate jdbc;
+    private final String live;
+
+    private ShadowTables(JdbcTemplate jdbc, String live) {
+        this.jdbc = jdbc;
+        this.live = live;
+    }
+
+    /**
+     * Creates the empty copies and points the transaction's writes at them. A copies' schema left by a rebuild
+     * that did not commit was rolled back with it; one left otherwise is stale and dropped.
+     */
+    static ShadowTables open(JdbcTemplate jdbc) {
+        String live = jdbc.queryForObject("SELECT current_schema()", String.class);
+        ShadowTables shadow = new ShadowTables(jdbc, live);
+        jdbc.execute("DROP SCHEMA IF EXISTS " + COPIES + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + COPIES);
+        for (String table : REBUILT) {
+            shadow.copy(table);
+        }
+        jdbc.execute("SET LOCAL search_path = " + COPIES + ", " + quoted(live));
+        return shadow;
+    }
+
+    private void copy(String table) {
+        boolean unlogged = "u".equals(jdbc.queryForObject(
+                "SELECT relpersistence::text FROM pg_class WHERE oid = ?::regclass", String.class, qualified(live, table)));
+        jdbc.execute("CREATE " + (unlogged ? "UNLOGGED " : "") + "TABLE " + qualified(COPIES, table) + " (LIKE "
+                + qualified(live, table) + " INCLUDING ALL EXCLUDING INDEXES)");
+        // indexes under their own names (INCLUDING INDEXES would invent new ones); pg_get_indexdef names the table
+        // schema-qualified, quoted where it must be, as quote_ident does
+        List<String[]> indexes = jdbc.query("SELECT c.relname, pg_get_indexdef(i.indexrelid), "
+                        + "' ON ' || quote_ident(n.nspname) || '.' || quote_ident(t.relname) || ' ', "
+                        + "coalesce((SELECT k.conname FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype = 'p'), '') "
+                        + "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+                        + "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE i.indrelid = ?::regclass ORDER BY c.relname",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
+                qualified(live, table));
+        for (String[] index : indexes) {
+            if (!index[1].contains(index[2])) {
+                throw new IllegalStateException("unexpected index definition of " + table + ": " + index[0]);
+            }
+            jdbc.execute(index[1].replace(index[2], " ON " + qualified(COPIES, table) + " "));
+            if (!index[3].isEmpty()) {
+                jdbc.execute("ALTER TABLE " + qualified(COPIES, table) + " ADD CONSTRAINT " + quoted(index[3])
+                        + " PRIMARY KEY USING INDEX " + quoted(index[0]));
+            }
+        }
+    }
+
+    /**
+     * The reset must have emptied only copies: a live table locked for TRUNCATE here would hold every reader until
+     * the rebuild ends (a table missing from {@link #REBUILT}).
+     */
+    void requireLiveTablesUntouched() {
+        List<String> locked = jdbc.queryForList("SELECT c.relname::text FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                + "WHERE l.pid = pg_backend_pid() AND l.mode = 'AccessExclusiveLock' AND c.relkind IN ('r', 'p') "
+                + "AND c.relnamespace = ?::regnamespace ORDER BY 1", String.class, quoted(live));
+        if (!locked.isEmpty()) {
+            throw new IllegalStateException("the rebuild emptied live tables " + locked
+                    + ": add them to ShadowTables.REBUILT so that it rebuilds copies of them");
+        }
+    }
+
+    /**
+     * The copies become the live tables: the live ones are moved aside and dropped, in one step that holds their
+     * locks only until the transaction commits. Readers in the way are waited for briefly each time, never for
+     * long: a reader waiting on one table while holding another would otherwise deadlock with the swap.
+     */
+    void swap() {
+        jdbc.execute("SET LOCAL search_path = " + quoted(live));
+        long deadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
+        jdbc.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_WAIT.toMillis() + "ms'");
+        while (true) {
+            jdbc.execute("SAVEPOINT swap");
+            try {
+                jdbc.execute("LOCK TABLE " + String.join(", ", REBUILT.stream().map(t -> qualified(live, t)).toList())
+                        + " IN ACCESS EXCLUSIVE MODE");
+                jdbc.execute("RELEASE SAVEPOINT swap");
+                break;
+            } catch (DataAccessException busy) {
+                jdbc.execute("ROLLBACK TO SAVEPOINT swap");
+                if (System.nanoTime() > deadline) {
+                    // readers have had a minute of chances; now they wait (and give up after their own 5 s)
+                    jdbc.execute("SET LOCAL lock_timeout = '60s'");
+                }
+            }
+        }
+        jdbc.execute("CREATE SCHEMA " + REPLACED);
+        for (String table : REBUILT) {
+            jdbc.execute("ALTER TABLE " + qualified(live, table) + " SET SCHEMA " + REPLACED);
+            jdbc.execute("ALTER TABLE " + qualified(COPIES, table) + " SET SCHEMA " + quoted(live));
+            // a serial column's sequence moved aside with the table it was made for: it comes back, with the new one
+            List<String[]> sequences = jdbc.query("SELECT s.relname, a.attname FROM pg_depend d "
+                    + "JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' "
+                    + "JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
+                    + "WHERE d.refobjid = ?::regclass AND d.deptype = 'a'",
+                    (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, qualified(REPLACED, table));
+            for (String[] sequence : sequences) {
+                // (an owned sequence must be in its table's schema: let go, move, own again)
+                jdbc.execute("ALTER SEQUENCE " + qualified(REPLACED, sequence[0]) + " OWNED BY NONE");
+                jdbc.execute("ALTER SEQUENCE " + qualified(REPLACED, sequence[0]) + " SET SCHEMA " + quoted(live));
+                jdbc.execute("ALTER SEQUENCE " + qualified(live, sequence[0]) + " OWNED BY "
+                        + qualified(live, table) + "." + quoted(sequence[1]));
+            }
+        }
+        jdbc.execute("DROP SCHEMA " + REPLACED + " CASCADE");
+        jdbc.execute("DROP SCHEMA " + COPIES);
+    }
+
+    private static String qualified(String schema, String table) {
+        return quoted(schema) + "." + quoted(table);
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}
