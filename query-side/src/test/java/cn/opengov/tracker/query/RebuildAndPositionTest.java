@@ -50,10 +50,7 @@ class RebuildAndPositionTest extends QuerySideTest {
                 "/api/deadlines?agencyCode=" + county + "&includeSubAgencies=true&asOf=2025-12-01",
                 "/api/requests?agencyCode=" + county + "&includeSubAgencies=true",
                 "/api/requests/" + answered};
-        String[] before = new String[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            before[i] = get(paths[i]).text();
-        }
+        String[] before = answers(paths);
         // a bulk rebuild sums the section 三 tallies from request_view: the processor's deltas must agree with that
         assertThat(jdbc.queryForList(TALLIES_FROM_DELTAS + " EXCEPT " + TALLIES_FROM_REQUEST_VIEW)).isEmpty();
         assertThat(jdbc.queryForList(TALLIES_FROM_REQUEST_VIEW + " EXCEPT " + TALLIES_FROM_DELTAS)).isEmpty();
@@ -85,17 +82,11 @@ class RebuildAndPositionTest extends QuerySideTest {
                 "/api/deadlines?agencyCode=" + county + "&includeSubAgencies=true&asOf=2025-06-01",
                 "/api/requests?agencyCode=" + county + "&includeSubAgencies=true",
                 "/api/requests/" + open};
-        String[] rebuilt = new String[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            rebuilt[i] = get(paths[i]).text();
-        }
+        String[] rebuilt = answers(paths);
         // read models a faulty release has damaged: what readers see until the rebuild replaces them
         jdbc.update("UPDATE matrix_tally SET n = n + 100");
         jdbc.update("UPDATE request_view SET description = '被改坏的描述'");
-        String[] damaged = new String[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            damaged[i] = get(paths[i]).text();
-        }
+        String[] damaged = answers(paths);
         assertThat(damaged[0]).isNotEqualTo(rebuilt[0]);
 
         // the rebuild is held just before its new tables take the old ones' place: it writes its report there
@@ -124,6 +115,15 @@ class RebuildAndPositionTest extends QuerySideTest {
         }
         // nothing of the rebuild's working copies is left behind
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'tracker\\_re%'", Long.class)).isZero();
+    }
+
+    /** What each path answers now, in order. */
+    private String[] answers(String[] paths) {
+        String[] texts = new String[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            texts[i] = get(paths[i]).text();
+        }
+        return texts;
     }
 
     private static void awaitUntil(Duration atMost, java.util.function.BooleanSupplier condition) throws InterruptedException {
