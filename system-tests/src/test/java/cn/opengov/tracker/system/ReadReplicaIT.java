@@ -46,7 +46,8 @@ class ReadReplicaIT {
                         "--tracker.read-replica.url=" + replica.jdbcUrl("tracker"), "--tracker.read-replica.retry-after=1s",
                         "--tracker.reminders.enabled=false"));
                 ApiClient command = ApiClient.at("http://localhost:" + commandPort).as("admin", "admin");
-                ApiClient query = command.on("http://localhost:" + queryPort);
+                // a client of its own: not sending the commands' positions unasked (each read below says what it waits for)
+                ApiClient query = ApiClient.at("http://localhost:" + queryPort).as("admin", "admin");
                 String agency = "R" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
                 assertThat(command.post("/api/agencies", Map.of("code", agency, "name", "副本测试局")).status()).isEqualTo(201);
 
