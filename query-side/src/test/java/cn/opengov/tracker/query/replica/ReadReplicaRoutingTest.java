@@ -3,16 +3,25 @@ package cn.opengov.tracker.query.replica;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.platform.testing.ApiClient;
 import cn.opengov.tracker.query.QuerySideTest;
+import cn.opengov.tracker.query.projection.Projections;
+import cn.opengov.tracker.query.projection.SegmentBalancer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,12 +34,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestPropertySource(properties = {
         "tracker.read-replica.url=${test.db.url:jdbc:postgresql://127.0.0.1:5432/tracker_test}?readOnlyMode=always",
-        // its own context: the replica's settings must not leak into the other tests' shared one
         "tracker.read-replica.retry-after=1s"})
+// a context of its own, closed after these tests so that the other tests run with one query node, as they expect
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadReplicaRoutingTest extends QuerySideTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    SegmentBalancer balancer;
+
+    /**
+     * This context leaves: its segments go back to the other tests' node (when one runs) before their reads wait on
+     * them — that node claims free segments only every few seconds.
+     */
+    @AfterAll
+    void handTheSegmentsBack() throws Exception {
+        var processor = processing.eventProcessor(Projections.GROUP, StreamingEventProcessor.class);
+        if (processor.isPresent()) {
+            processor.get().shutdownAsync().get(30, TimeUnit.SECONDS);
+        }
+        balancer.forget();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && otherNodes() > 0 && unclaimedSegments() > 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    private long otherNodes() {
+        return jdbc.queryForObject("SELECT count(*) FROM projection_node WHERE seen_at > now() - interval '15 seconds'", Long.class);
+    }
+
+    private long unclaimedSegments() {
+        return jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ? AND owner IS NULL", Long.class,
+                Projections.GROUP);
+    }
 
     @Autowired
     ReplicaReads reads;
