@@ -61,6 +61,9 @@ class ReadReplicaIT {
                 readsFallBackToThePrimaryWhileTheReplicaIsDown(replica, command, query, agency, first);
 
                 assertThat(statuses).as("no read failed").doesNotContain(500, 502, 504);
+                // what operators see: the reads counted by where they were served
+                assertThat(servedBy(query, "replica")).isGreaterThanOrEqualTo(3);
+                assertThat(servedBy(query, "primary")).isGreaterThanOrEqualTo(20);
                 String log = Files.readString(SystemUnderTest.sideLog("query-side", queryPort), StandardCharsets.UTF_8);
                 assertThat(log).contains("Read replica unavailable").contains("Read replica answers again")
                         .doesNotContain("read-only transaction");
@@ -131,6 +134,12 @@ class ReadReplicaIT {
         ApiClient.Response caughtUp = read(query, whileDown);
         assertThat(caughtUp.status()).isEqualTo(200);
         assertThat(caughtUp.header(SOURCE)).contains("replica");
+    }
+
+    private static double servedBy(ApiClient query, String source) {
+        ApiClient.Response metric = query.get("/actuator/metrics/tracker.reads?tag=source:" + source);
+        assertThat(metric.status()).isEqualTo(200);
+        return metric.json().path("measurements").path(0).path("value").asDouble();
     }
 
     private ApiClient.Response read(ApiClient query, Created request) {
