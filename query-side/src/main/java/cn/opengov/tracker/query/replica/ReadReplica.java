@@ -2,6 +2,7 @@ package cn.opengov.tracker.query.replica;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class ReadReplica implements AutoCloseable {
         return t;
     });
 
-    ReadReplica(HikariConfig primary, ReadReplicaProperties properties) {
+    ReadReplica(HikariConfig primary, ReadReplicaProperties properties, MetricsTrackerFactory metrics) {
         HikariConfig config = new HikariConfig();
         // the primary's settings (driver properties, connection-init-sql's lock_timeout, credentials) …
         primary.copyStateTo(config);
@@ -53,6 +54,10 @@ final class ReadReplica implements AutoCloseable {
         config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         // a replica that is down when the query side starts must not stop it from starting
         config.setInitializationFailTimeout(-1);
+        if (metrics != null) {
+            // hikaricp.* with pool=read-replica, beside the primary's
+            config.setMetricsTrackerFactory(metrics);
+        }
         this.pool = new HikariDataSource(config);
         this.retryAfter = retryAfter(properties);
     }

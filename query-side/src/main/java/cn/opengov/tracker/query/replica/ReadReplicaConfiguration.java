@@ -1,7 +1,9 @@
 package cn.opengov.tracker.query.replica;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,12 +27,15 @@ import java.sql.SQLException;
 public class ReadReplicaConfiguration {
 
     @Bean(destroyMethod = "close")
-    public ReplicaReads replicaReads(JdbcTemplate jdbc, DataSource dataSource, ReadReplicaProperties properties) throws SQLException {
+    public ReplicaReads replicaReads(JdbcTemplate jdbc, DataSource dataSource, ReadReplicaProperties properties,
+                                     ObjectProvider<MeterRegistry> meters) throws SQLException {
         if (!properties.configured()) {
             return ReplicaReads.primaryOnly(jdbc);
         }
         HikariConfig primary = dataSource.unwrap(HikariConfig.class);
-        return ReplicaReads.preferring(new ReadReplica(primary, properties), jdbc);
+        MeterRegistry registry = meters.getIfAvailable();
+        return ReplicaReads.preferring(new ReadReplica(primary, properties,
+                registry == null ? null : new MicrometerMetricsTrackerFactory(registry)), jdbc);
     }
 
     /** Only with a replica: without one no request is marked, and no metric appears. */

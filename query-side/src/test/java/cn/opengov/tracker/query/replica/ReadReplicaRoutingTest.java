@@ -98,6 +98,8 @@ class ReadReplicaRoutingTest extends QuerySideTest {
         assertThat(board.header(ReadRequest.HEADER)).contains("replica");
         assertThat(board.json().path("items").findValuesAsText("requestId")).contains(id.toString());
         assertThat(reads("replica")).isGreaterThan(before);
+        assertThat(meters.find("hikaricp.connections").tag("pool", "read-replica").gauge()).as("the replica's pool in the metrics")
+                .isNotNull();
     }
 
     @Test

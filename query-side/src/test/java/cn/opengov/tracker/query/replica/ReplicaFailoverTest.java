@@ -52,7 +52,7 @@ class ReplicaFailoverTest {
         config.setMaximumPoolSize(2);
         primary = new HikariDataSource(config);
         replica = new ReadReplica(primary, new ReadReplicaProperties("jdbc:postgresql://127.0.0.1:" + portWhereNothingListens() + "/tracker",
-                null, null, 2, Duration.ofMillis(500), Duration.ofSeconds(30)));
+                null, null, 2, Duration.ofMillis(500), Duration.ofSeconds(30)), null);
         ReplicaFirstDataSource reads = new ReplicaFirstDataSource(replica, primary);
         MockHttpServletResponse response = new MockHttpServletResponse();
         ReadRequest read = ReadRequest.begin(response);
@@ -88,7 +88,7 @@ class ReplicaFailoverTest {
         config.setPassword(System.getProperty("test.db.password", ""));
         config.setMaximumPoolSize(2);
         primary = new HikariDataSource(config);
-        replica = new ReadReplica(primary, new ReadReplicaProperties(primaryUrl, null, null, 2, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        replica = new ReadReplica(primary, new ReadReplicaProperties(primaryUrl, null, null, 2, Duration.ofSeconds(1), Duration.ofSeconds(1)), null);
         ReadRequest read = ReadRequest.begin(new MockHttpServletResponse());
 
         try (Connection connection = new ReplicaFirstDataSource(replica, primary).getConnection()) {
