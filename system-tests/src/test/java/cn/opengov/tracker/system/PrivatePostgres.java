@@ -29,6 +29,8 @@ final class PrivatePostgres implements AutoCloseable {
     private final Path data;
     private final int port;
     private final boolean root;
+    /** pg_ctl's -o: the port, the socket folder and the caller's settings, kept for a start after a stop. */
+    private String serverOptions;
 
     private PrivatePostgres(Path bin, Path folder, int port) {
         this.bin = bin;
@@ -42,14 +44,44 @@ final class PrivatePostgres implements AutoCloseable {
     static PrivatePostgres start(String... settings) throws Exception {
         PrivatePostgres pg = new PrivatePostgres(binaries(), Files.createTempDirectory("tracker-pg-"), SystemUnderTest.anyFreePort());
         pg.initdb();
-        List<String> options = new ArrayList<>(List.of("-p", String.valueOf(pg.port), "-c", "listen_addresses=127.0.0.1",
-                "-k", pg.folder.toString(), "-c", "fsync=off"));
+        pg.startServer(settings);
+        return pg;
+    }
+
+    /**
+     * A streaming replica of this server (which needs {@code wal_level=replica} and {@code max_wal_senders}, as
+     * PostgreSQL's defaults are): {@code pg_basebackup -R} into a folder of its own — a copy that follows this server
+     * ({@code standby.signal}, {@code primary_conninfo}) — started on another free port, read-only (hot standby).
+     * initdb's trust lines already let local connections replicate.
+     */
+    PrivatePostgres startReplica(String... settings) throws Exception {
+        PrivatePostgres replica = new PrivatePostgres(bin, Files.createTempDirectory("tracker-pg-replica-"), SystemUnderTest.anyFreePort());
+        replica.ownFolder();
+        replica.run(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
+                "-D", replica.data.toString(), "-R", "-X", "stream", "--checkpoint=fast", "--no-sync");
+        replica.startServer(settings);
+        return replica;
+    }
+
+    /** An immediate stop, as a crash or a pulled cable looks to the clients: every connection is cut at once. */
+    void stop() throws Exception {
+        run(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port with the same settings. */
+    void startAgain() throws Exception {
+        run(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("server.log").toString(),
+                "-w", "-t", "60", "-o", serverOptions, "start");
+    }
+
+    private void startServer(String... settings) throws Exception {
+        List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1",
+                "-k", folder.toString(), "-c", "fsync=off"));
         for (String setting : settings) {
             options.addAll(List.of("-c", setting));
         }
-        pg.run(pg.bin.resolve("pg_ctl").toString(), "-D", pg.data.toString(), "-l", pg.folder.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", String.join(" ", options), "start");
-        return pg;
+        serverOptions = String.join(" ", options);
+        startAgain();
     }
 
     String jdbcUrl(String database) {
@@ -91,7 +123,9 @@ final class PrivatePostgres implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            run(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                stop();
+            }
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -100,12 +134,17 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     private void initdb() throws Exception {
+        ownFolder();
+        run(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                "--locale=C.UTF-8", "--no-sync");
+    }
+
+    /** PostgreSQL refuses to run as root: when the tests do, the server's folder belongs to the user postgres. */
+    private void ownFolder() throws IOException {
         if (root) {
             UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(folder, postgres);
         }
-        run(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                "--locale=C.UTF-8", "--no-sync");
     }
 
     private void run(String... command) throws Exception {

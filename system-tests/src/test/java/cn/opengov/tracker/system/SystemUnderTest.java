@@ -39,8 +39,7 @@ final class SystemUnderTest {
 
     private SystemUnderTest() throws IOException {
         Path root = Path.of(System.getProperty("tracker.jars", "..")).toAbsolutePath().normalize();
-        logs = root.resolve("system-tests/target/system-logs");
-        Files.createDirectories(logs);
+        logs = logsFolder();
         int commandPort = freePort();
         int queryPort = freePort();
         commandUrl = "http://localhost:" + commandPort;
@@ -84,6 +83,26 @@ final class SystemUnderTest {
 
     /** A side started without waiting for it: the caller watches it (and stops it). Its output goes to its log. */
     Process launch(String databaseUrl, String user, String password, String side, int port, String... options) throws IOException {
+        return launchAlone(databaseUrl, user, password, side, port, options);
+    }
+
+    Path logFile(String side, int port) {
+        return sideLog(side, port);
+    }
+
+    /**
+     * A side on a database of the test's own, without the shared system (tests with clusters of their own need
+     * nothing of it); the caller stops it.
+     */
+    static Process startAloneOn(String databaseUrl, String user, String password, String side, int port, String... options)
+            throws IOException {
+        Process process = launchAlone(databaseUrl, user, password, side, port, options);
+        awaitReady("http://localhost:" + port, side + " on " + port);
+        return process;
+    }
+
+    static Process launchAlone(String databaseUrl, String user, String password, String side, int port, String... options)
+            throws IOException {
         Path root = Path.of(System.getProperty("tracker.jars", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar",
                 root.resolve(side + "/target/" + side + ".jar").toString(), "--tracker.today=" + TODAY));
@@ -94,12 +113,24 @@ final class SystemUnderTest {
         pb.environment().put("SPRING_DATASOURCE_USERNAME", user);
         pb.environment().put("SPRING_DATASOURCE_PASSWORD", password);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(side, port).toFile()));
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(sideLog(side, port).toFile()));
         return pb.start();
     }
 
-    Path logFile(String side, int port) {
-        return logs.resolve(side + "-" + port + ".log");
+    /** Where a side started by a test writes its output: system-tests/target/system-logs/side-port.log. */
+    static Path sideLog(String side, int port) {
+        return logsFolder().resolve(side + "-" + port + ".log");
+    }
+
+    private static Path logsFolder() {
+        Path root = Path.of(System.getProperty("tracker.jars", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("system-tests/target/system-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return logs;
     }
 
     static int anyFreePort() throws IOException {

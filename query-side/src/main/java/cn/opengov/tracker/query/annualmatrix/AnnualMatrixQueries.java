@@ -6,6 +6,7 @@ import cn.opengov.tracker.api.report.MatrixRow;
 import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,8 @@ public class AnnualMatrixQueries {
 
     private final JdbcTemplate jdbc;
 
-    public AnnualMatrixQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public AnnualMatrixQueries(ReplicaReads reads) {
+        this.jdbc = reads.jdbc();
     }
 
     public Matrix matrix(int year, List<String> agencyCodes) {

@@ -9,6 +9,7 @@ import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.requestdetail.RequestListItem;
 import cn.opengov.tracker.query.requestdetail.RequestViewStore;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,8 @@ public class MatrixCells {
     private final AnnualMatrixQueries matrix;
     private final CalendarStore calendars;
 
-    public MatrixCells(JdbcTemplate jdbc, AnnualMatrixQueries matrix, CalendarStore calendars) {
-        this.jdbc = jdbc;
+    public MatrixCells(ReplicaReads reads, AnnualMatrixQueries matrix, CalendarStore calendars) {
+        this.jdbc = reads.jdbc();
         this.matrix = matrix;
         this.calendars = calendars;
     }

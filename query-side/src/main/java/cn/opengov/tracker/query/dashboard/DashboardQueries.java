@@ -5,6 +5,7 @@ import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixQueries;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,8 @@ public class DashboardQueries {
     private final AgencyDirectory agencies;
     private final AnnualMatrixQueries matrices;
 
-    public DashboardQueries(JdbcTemplate jdbc, AgencyDirectory agencies, AnnualMatrixQueries matrices) {
-        this.jdbc = jdbc;
+    public DashboardQueries(ReplicaReads reads, AgencyDirectory agencies, AnnualMatrixQueries matrices) {
+        this.jdbc = reads.jdbc();
         this.agencies = agencies;
         this.matrices = matrices;
     }

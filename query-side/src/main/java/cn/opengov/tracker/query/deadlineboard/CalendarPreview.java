@@ -11,6 +11,7 @@ import cn.opengov.tracker.platform.security.AgencyScope;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +34,8 @@ public class CalendarPreview {
     private final AgencyScope scope;
     private final CalendarStore calendars;
 
-    public CalendarPreview(JdbcTemplate jdbc, AgencyScope scope, CalendarStore calendars) {
-        this.jdbc = jdbc;
+    public CalendarPreview(ReplicaReads reads, AgencyScope scope, CalendarStore calendars) {
+        this.jdbc = reads.jdbc();
         this.scope = scope;
         this.calendars = calendars;
     }

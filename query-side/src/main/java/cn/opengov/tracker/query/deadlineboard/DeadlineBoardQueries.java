@@ -9,6 +9,7 @@ import cn.opengov.tracker.api.deadline.BoardState;
 import cn.opengov.tracker.api.deadline.BoardStatus;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.platform.security.AgencyScope;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +43,8 @@ public class DeadlineBoardQueries {
     private final CalendarStore calendars;
     private final Clock clock;
 
-    public DeadlineBoardQueries(JdbcTemplate jdbc, AgencyScope scope, CalendarStore calendars, Clock clock) {
-        this.jdbc = jdbc;
+    public DeadlineBoardQueries(ReplicaReads reads, AgencyScope scope, CalendarStore calendars, Clock clock) {
+        this.jdbc = reads.jdbc();
         this.scope = scope;
         this.calendars = calendars;
         this.clock = clock;

@@ -1,6 +1,7 @@
 package cn.opengov.tracker.query.fees;
 
 import cn.opengov.tracker.api.fee.FeeFigures;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,8 @@ public class FeeQueries {
 
     private final JdbcTemplate jdbc;
 
-    public FeeQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public FeeQueries(ReplicaReads reads) {
+        this.jdbc = reads.jdbc();
     }
 
     public FeeFigures figures(int year, List<String> agencyCodes) {

@@ -8,6 +8,7 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,8 @@ public class ProcessedPositions {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
 
-    public ProcessedPositions(JdbcTemplate jdbc, Serializer serializer) {
-        this.jdbc = jdbc;
+    public ProcessedPositions(ReplicaReads reads, Serializer serializer) {
+        this.jdbc = reads.jdbc();
         this.serializer = serializer;
     }
 

@@ -6,6 +6,7 @@ import cn.opengov.tracker.api.request.CaseKind;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixQueries;
 import cn.opengov.tracker.query.projection.StateJson;
 import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,8 @@ public class PublishedReports {
     private final AnnualMatrixQueries matrices;
     private final ReviewLitigationQueries reviewLitigation;
 
-    public PublishedReports(JdbcTemplate jdbc, AnnualMatrixQueries matrices, ReviewLitigationQueries reviewLitigation) {
-        this.jdbc = jdbc;
+    public PublishedReports(ReplicaReads reads, AnnualMatrixQueries matrices, ReviewLitigationQueries reviewLitigation) {
+        this.jdbc = reads.jdbc();
         this.matrices = matrices;
         this.reviewLitigation = reviewLitigation;
     }

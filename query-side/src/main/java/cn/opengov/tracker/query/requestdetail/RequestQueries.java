@@ -13,6 +13,7 @@ import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.security.AgencyScope;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -44,9 +45,9 @@ public class RequestQueries {
     private final CalendarStore calendars;
     private final Clock clock;
 
-    public RequestQueries(JdbcTemplate jdbc, HistoryReader history, AgencyScope scope, AgencyDirectory agencies,
+    public RequestQueries(ReplicaReads reads, HistoryReader history, AgencyScope scope, AgencyDirectory agencies,
                           CalendarStore calendars, Clock clock) {
-        this.jdbc = jdbc;
+        this.jdbc = reads.jdbc();
         this.history = history;
         this.scope = scope;
         this.agencies = agencies;

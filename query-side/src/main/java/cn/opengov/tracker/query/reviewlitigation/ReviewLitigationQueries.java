@@ -2,6 +2,7 @@ package cn.opengov.tracker.query.reviewlitigation;
 
 import cn.opengov.tracker.api.report.ReviewLitigationTable;
 import cn.opengov.tracker.api.request.CaseKind;
+import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,8 @@ public class ReviewLitigationQueries {
 
     private final JdbcTemplate jdbc;
 
-    public ReviewLitigationQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ReviewLitigationQueries(ReplicaReads reads) {
+        this.jdbc = reads.jdbc();
     }
 
     public ReviewLitigationTable table(int year, List<String> agencyCodes) {
