@@ -36,6 +36,16 @@ class ReplicaFailoverTest {
         }
     }
 
+    /** The test database as the primary, with a small pool of its own. */
+    private HikariDataSource primaryPool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(primaryUrl);
+        config.setUsername(System.getProperty("test.db.user", "postgres"));
+        config.setPassword(System.getProperty("test.db.password", ""));
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
     private static int portWhereNothingListens() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -45,12 +55,7 @@ class ReplicaFailoverTest {
     @Test
     void aReadWhoseReplicaIsDownIsServedByThePrimaryAndTheNextOnesDoNotWaitForIt() throws Exception {
         // given a primary, and a replica whose port nobody listens on
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(primaryUrl);
-        config.setUsername(System.getProperty("test.db.user", "postgres"));
-        config.setPassword(System.getProperty("test.db.password", ""));
-        config.setMaximumPoolSize(2);
-        primary = new HikariDataSource(config);
+        primary = primaryPool();
         replica = new ReadReplica(primary, new ReadReplicaProperties("jdbc:postgresql://127.0.0.1:" + portWhereNothingListens() + "/tracker",
                 null, null, 2, Duration.ofMillis(500), Duration.ofSeconds(30)), null);
         ReplicaFirstDataSource reads = new ReplicaFirstDataSource(replica, primary);
@@ -82,12 +87,7 @@ class ReplicaFailoverTest {
     @Test
     void aReadThatAnswersIsServedByTheReplica() throws Exception {
         // given a "replica" that answers (the test database itself)
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(primaryUrl);
-        config.setUsername(System.getProperty("test.db.user", "postgres"));
-        config.setPassword(System.getProperty("test.db.password", ""));
-        config.setMaximumPoolSize(2);
-        primary = new HikariDataSource(config);
+        primary = primaryPool();
         replica = new ReadReplica(primary, new ReadReplicaProperties(primaryUrl, null, null, 2, Duration.ofSeconds(1), Duration.ofSeconds(1)), null);
         ReadRequest read = ReadRequest.begin(new MockHttpServletResponse());
 
