@@ -1,14 +1,23 @@
 package cn.opengov.tracker.query;
 
 import cn.opengov.tracker.api.reporting.YearClosed;
+import cn.opengov.tracker.api.request.Applicant;
+import cn.opengov.tracker.api.request.ApplicantType;
+import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.event.RequestEvent;
+import cn.opengov.tracker.api.request.event.RequestReceived;
+import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.platform.testing.RandomLifecycles;
 import cn.opengov.tracker.query.annualmatrix.AnnualMatrixQueries;
+import cn.opengov.tracker.query.annualmatrix.MatrixTallyWriter;
 import cn.opengov.tracker.query.fees.FeeQueries;
+import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.reviewlitigation.ReviewLitigationQueries;
 import cn.opengov.tracker.query.rollup.RollUps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +25,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +109,107 @@ class RollUpsTest extends QuerySideTest {
         assertSameAsEachAgencysOwn(trees);
     }
 
+    /**
+     * The re-roll and the projection's batches never overlap: a batch in flight (its tally rows and its ancestors'
+     * deltas written) holds the re-roll back until it commits; a batch that comes while the re-roll runs writes its
+     * tally rows, then waits, then adds its deltas to the ancestors. Either way each delta counts once.
+     */
+    @Test
+    void aReRollAndTheBatchesInFlightCountEachDeltaOnce() throws Exception {
+        String county = newAgency(null);
+        String department = newAgency(county);
+        awaitRollUpsCurrent();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // a batch in flight when the re-roll starts
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Future<?> batch = threads.submit(() -> transaction().executeWithoutResult(s -> {
+                ReadModelWriter.Batch b = matrixTallies.newBatch(99);
+                b.changed(null, newRequestState(department, "2024-03-04"));
+                b.flush();
+                written.countDown();
+                await(commit);
+            }));
+            await(written);
+            Future<?> reroll = threads.submit(() -> transaction().executeWithoutResult(s -> rollUps.reroll()));
+            awaitABackendWaitingOnAnAdvisoryLock();
+            assertThat(reroll.isDone()).as("the re-roll waits for the batch").isFalse();
+            commit.countDown();
+            batch.get(30, TimeUnit.SECONDS);
+            reroll.get(30, TimeUnit.SECONDS);
+            assertRollUpsAsSummed(List.of(county, department));
+
+            // a batch that comes while a re-roll runs
+            CountDownLatch rerolled = new CountDownLatch(1);
+            CountDownLatch commitReroll = new CountDownLatch(1);
+            Future<?> running = threads.submit(() -> transaction().executeWithoutResult(s -> {
+                rollUps.reroll();
+                rerolled.countDown();
+                await(commitReroll);
+            }));
+            await(rerolled);
+            Future<?> late = threads.submit(() -> transaction().executeWithoutResult(s -> {
+                ReadModelWriter.Batch b = matrixTallies.newBatch(99);
+                b.changed(null, newRequestState(department, "2024-05-06"));
+                b.flush();
+            }));
+            awaitABackendWaitingOnAnAdvisoryLock();
+            assertThat(late.isDone()).as("the batch waits for the re-roll").isFalse();
+            commitReroll.countDown();
+            running.get(30, TimeUnit.SECONDS);
+            late.get(30, TimeUnit.SECONDS);
+            assertRollUpsAsSummed(List.of(county, department));
+            assertThat(jdbc.queryForObject("SELECT sum(n) FROM matrix_rollup WHERE ancestor_code = ?", Long.class, county))
+                    .as("both requests under the county, once each").isEqualTo(2);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Autowired
+    MatrixTallyWriter matrixTallies;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private TransactionTemplate transaction() {
+        return new TransactionTemplate(transactions);
+    }
+
+    private static RequestState newRequestState(String agency, String on) {
+        UUID id = UUID.randomUUID();
+        return RequestState.next(null, new RequestReceived(id, agency + "-" + id.toString().substring(0, 8), agency, d(on),
+                Channel.ONLINE, new Applicant(ApplicantType.NATURAL_PERSON, "申请人", null, null, null, null), "申请公开某事项"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private void awaitABackendWaitingOnAnAdvisoryLock() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND wait_event_type = 'Lock' AND wait_event = 'advisory'", Long.class) == 0) {
+            assertThat(System.nanoTime()).as("a backend waits on the roll-ups' lock").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private void assertRollUpsAsSummed(List<String> agencyCodes) {
+        String[] ours = agencyCodes.toArray(String[]::new);
+        for (String table : List.of("matrix", "carry", "case", "fee")) {
+            String kept = "SELECT * FROM (" + rollUpSums(table) + ") k WHERE ancestor_code = ANY(?)";
+            String summed = "SELECT * FROM (" + resummed(table) + ") s WHERE code = ANY(?)";
+            assertThat(jdbc.queryForList(kept + " EXCEPT " + summed, ours, ours)).as(table).isEmpty();
+            assertThat(jdbc.queryForList(summed + " EXCEPT " + kept, ours, ours)).as(table).isEmpty();
+        }
+    }
+
     private void project(RandomLifecycles lifecycles, List<String> tree, Map<String, Integer> closedThrough, int count, Random random) {
         for (int i = 0; i < count; i++) {
             String agency = tree.get(random.nextInt(tree.size()));
@@ -125,13 +241,7 @@ class RollUpsTest extends QuerySideTest {
             }
         }
         if (current) {
-            String[] ours = trees.stream().flatMap(List::stream).toArray(String[]::new);
-            for (String table : List.of("matrix", "carry", "case", "fee")) {
-                String kept = "SELECT * FROM (" + rollUpSums(table) + ") k WHERE ancestor_code = ANY(?)";
-                String summed = "SELECT * FROM (" + resummed(table) + ") s WHERE code = ANY(?)";
-                assertThat(jdbc.queryForList(kept + " EXCEPT " + summed, ours, ours)).as(table).isEmpty();
-                assertThat(jdbc.queryForList(summed + " EXCEPT " + kept, ours, ours)).as(table).isEmpty();
-            }
+            assertRollUpsAsSummed(trees.stream().flatMap(List::stream).toList());
         }
     }
 

@@ -7,6 +7,7 @@ import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.projection.Tally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,11 +50,18 @@ public class RollUps implements ReadModelWriter {
     private final AgencyDirectory agencies;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate rerollTransaction;
+    private final boolean read;
     private volatile Ancestry ancestry = new Ancestry(null, Map.of());
 
-    public RollUps(JdbcTemplate jdbc, AgencyDirectory agencies, PlatformTransactionManager transactions) {
+    /**
+     * @param read false: the reports sum the departments' own tallies, as before issue 18 (the roll-ups are kept all
+     *             the same); for comparing the two, or should a roll-up ever be in doubt
+     */
+    public RollUps(JdbcTemplate jdbc, AgencyDirectory agencies, PlatformTransactionManager transactions,
+                   @Value("${tracker.rollups.read:true}") boolean read) {
         this.jdbc = jdbc;
         this.agencies = agencies;
+        this.read = read;
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         readOnly.setReadOnly(true);
@@ -191,13 +199,16 @@ public class RollUps implements ReadModelWriter {
      */
     @Scheduled(fixedDelayString = "${tracker.rollups.check-ms:2000}", initialDelay = 1000)
     public void rerollWhenStale() {
-        if (!stale()) {
+        // a rebuild (V10's projection_rebuild) sums them at its end, and holds the tallies until then
+        if (!stale() || Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM projection_rebuild)", Boolean.class))) {
             return;
         }
         try {
             rerollTransaction.executeWithoutResult(status -> {
-                // a rebuild holds the tallies (and then this lock) for minutes: give way to it, and try again later
-                jdbc.execute("SET LOCAL lock_timeout = '5s'");
+                // never wait long while holding the lock: a rebuild that started meanwhile holds the tallies and
+                // wants this lock at its end; giving up before deadlock_timeout (1 s) leaves the rebuild unharmed
+                // (PostgreSQL would otherwise break the deadlock by failing either), and the next look tries again
+                jdbc.execute("SET LOCAL lock_timeout = '500ms'");
                 jdbc.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
                 if (stale()) {
                     reroll();
@@ -221,7 +232,7 @@ public class RollUps implements ReadModelWriter {
      * the agencies' own tallies.
      */
     public <T> Optional<T> read(List<String> codes, Function<String, T> reader) {
-        if (codes.size() < 2) {
+        if (!read || codes.size() < 2) {
             return Optional.empty();
         }
         AgencyTree tree = agencies.tree();
