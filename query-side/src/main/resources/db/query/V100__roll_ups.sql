@@ -43,10 +43,13 @@ CREATE TABLE fee_rollup (
     PRIMARY KEY (ancestor_code, year, kind, amount_fen, segment)
 );
 
--- The version of the agency tree (agency_tree_version) the roll-ups were summed for. A query uses them only while
--- the tree is still that version; -1: not summed yet (the first start after this migration sums them).
+-- The version of the agency tree (agency_tree_version) the roll-ups were summed for: the row with the highest id. A
+-- query uses them only while the tree is still that version; -1: not summed (the first start after this migration
+-- sums them). A row is added per summing, never updated: a rebuild runs in one REPEATABLE READ transaction, and an
+-- update of a row another summing changed after its snapshot would fail it.
 CREATE TABLE rollup_state (
-    singleton    BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
-    tree_version BIGINT  NOT NULL
+    id           BIGSERIAL   PRIMARY KEY,
+    tree_version BIGINT      NOT NULL,
+    recorded_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-INSERT INTO rollup_state (singleton, tree_version) VALUES (TRUE, -1);
+INSERT INTO rollup_state (tree_version) VALUES (-1);

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RollUpsTest extends QuerySideTest {
 
-    private static final String TREE_CURRENT = "SELECT r.tree_version = t.version FROM rollup_state r, agency_tree_version t";
+    private static final String TREE_CURRENT = "SELECT r.tree_version = t.version FROM (" + RollUps.RECORDED + ") r, agency_tree_version t";
 
     @Autowired
     AnnualMatrixQueries matrices;

@@ -45,6 +45,8 @@ public class RollUps implements ReadModelWriter {
     private static final Logger log = LoggerFactory.getLogger(RollUps.class);
     /** The advisory lock between projection batches (shared) and re-rolls (exclusive). */
     static final long LOCK = 0x526f6c6c5570L;
+    /** The tree version the roll-ups were last summed for (query V100). */
+    public static final String RECORDED = "SELECT tree_version FROM rollup_state ORDER BY id DESC LIMIT 1";
 
     private final JdbcTemplate jdbc;
     private final AgencyDirectory agencies;
@@ -162,7 +164,7 @@ public class RollUps implements ReadModelWriter {
     @Override
     public void reset() {
         jdbc.execute("TRUNCATE " + String.join(", ", java.util.Arrays.stream(RollUpTable.values()).map(RollUpTable::rollUp).toList()));
-        jdbc.update("UPDATE rollup_state SET tree_version = -1");
+        jdbc.update("INSERT INTO rollup_state (tree_version) VALUES (-1)");
     }
 
     private static final Batch NOTHING = new Batch() {
@@ -189,7 +191,7 @@ public class RollUps implements ReadModelWriter {
             jdbc.update("DELETE FROM " + table.rollUp());
             jdbc.update(table.reroll());
         }
-        jdbc.update("UPDATE rollup_state SET tree_version = ?", version);
+        jdbc.update("INSERT INTO rollup_state (tree_version) VALUES (?)", version);
         log.info("roll-ups summed for agency tree version {} in {} ms", version, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -212,6 +214,7 @@ public class RollUps implements ReadModelWriter {
                 jdbc.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
                 if (stale()) {
                     reroll();
+                    jdbc.update("DELETE FROM rollup_state WHERE id < (SELECT max(id) FROM rollup_state)");
                 }
             });
         } catch (RuntimeException e) {
@@ -222,7 +225,7 @@ public class RollUps implements ReadModelWriter {
 
     private boolean stale() {
         return !Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT r.tree_version = t.version FROM rollup_state r, agency_tree_version t", Boolean.class));
+                "SELECT r.tree_version = t.version FROM (" + RECORDED + ") r, agency_tree_version t", Boolean.class));
     }
 
     /**
@@ -241,7 +244,7 @@ public class RollUps implements ReadModelWriter {
             return Optional.empty();
         }
         return readOnly.execute(status -> {
-            Long version = jdbc.query("SELECT r.tree_version FROM rollup_state r, agency_tree_version t "
+            Long version = jdbc.query("SELECT r.tree_version FROM (" + RECORDED + ") r, agency_tree_version t "
                     + "WHERE r.tree_version = t.version", rs -> rs.next() ? rs.getLong(1) : null);
             if (version == null || version != tree.version()) {
                 return Optional.<T>empty();
