@@ -28,7 +28,7 @@ import java.util.function.Function;
  * Issue 18: the tallies summed per ancestor ({@link RollUpTable}), so that a report over an agency and all its
  * descendants reads one agency's worth of rows however many departments the tree holds.
  * <p>
- * A roll-up is right for one version of the agency tree ({@code rollup_state.tree_version}); a report uses it only
+ * A roll-up is right for one version of the agency tree (the last row of {@code rollup_state}); a report uses it only
  * while the tree is still that version, and otherwise sums the departments' own tallies as before. A projection
  * batch writes its deltas to the tallies, then takes {@link #LOCK} shared (to its commit), reads the tree and adds
  * the deltas to the ancestors of each delta's agency. A re-roll (after a rebuild, at start, after any change of the
@@ -186,6 +186,7 @@ public class RollUps implements ReadModelWriter {
         jdbc.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
         long started = System.nanoTime();
         // read after the lock: every batch that read an older tree has committed, and is in what is summed here
+        // (a rebuild reads its snapshot's version, which the agency rows it joins are of)
         long version = jdbc.queryForObject("SELECT version FROM agency_tree_version", Long.class);
         for (RollUpTable table : RollUpTable.values()) {
             jdbc.update("DELETE FROM " + table.rollUp());
