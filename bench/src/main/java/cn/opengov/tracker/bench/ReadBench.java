@@ -35,6 +35,14 @@ final class ReadBench {
         warmUp(http, random, ids);
         Latencies table = new Latencies(n);
         Latencies tableCity = new Latencies(n);
+        Latencies tableProvince = new Latencies(n);
+        // issue 18: section 四 and the fee figures, asked for the same agencies as the table
+        Latencies four = new Latencies(n);
+        Latencies fourCity = new Latencies(n);
+        Latencies fourProvince = new Latencies(n);
+        Latencies fees = new Latencies(n);
+        Latencies feesCity = new Latencies(n);
+        Latencies feesProvince = new Latencies(n);
         Latencies board = new Latencies(n);
         Latencies boardCity = new Latencies(n);
         Latencies boardCityPage = new Latencies(n);
@@ -44,6 +52,13 @@ final class ReadBench {
         for (int i = 0; i < n; i++) {
             table.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=" + department(random)));
             tableCity.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=" + city(random) + "&includeSubAgencies=true"));
+            tableProvince.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/matrix?agencyCode=PROV&includeSubAgencies=true"));
+            four.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/review-litigation?agencyCode=" + department(random)));
+            fourCity.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/review-litigation?agencyCode=" + city(random) + "&includeSubAgencies=true"));
+            fourProvince.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/review-litigation?agencyCode=PROV&includeSubAgencies=true"));
+            fees.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/fees?agencyCode=" + department(random)));
+            feesCity.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/fees?agencyCode=" + city(random) + "&includeSubAgencies=true"));
+            feesProvince.add(timed(http, Sides.QUERY + "/api/reports/" + year(random) + "/fees?agencyCode=PROV&includeSubAgencies=true"));
             board.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + department(random) + "&asOf=2026-06-15"));
             if (i % 10 == 0) {
                 boardCity.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + city(random) + "&includeSubAgencies=true&asOf=2026-06-15"));
@@ -56,7 +71,14 @@ final class ReadBench {
             lookup.add(timed(http, Sides.QUERY + "/public/status?no=" + application[0] + "&code=" + application[1]));
         }
         table.report(results, "annual table (one department, one year)", "< 20");
-        tableCity.report(results, "annual table (a city: 100 departments rolled up)", "");
+        tableCity.report(results, "annual table (a city: 100 departments rolled up)", "< 20");
+        tableProvince.report(results, "annual table (a province: 2,000 departments rolled up)", "< 20");
+        four.report(results, "section 四 review/litigation (one department)", "< 20");
+        fourCity.report(results, "section 四 review/litigation (a city: 100 departments)", "< 20");
+        fourProvince.report(results, "section 四 review/litigation (a province: 2,000 departments)", "< 20");
+        fees.report(results, "fee figures (one department)", "< 20");
+        feesCity.report(results, "fee figures (a city: 100 departments)", "< 20");
+        feesProvince.report(results, "fee figures (a province: 2,000 departments)", "< 20");
         board.report(results, "deadline board (one department)", "< 50");
         boardCity.report(results, "deadline board (a city: 100 departments, ~15,000 lines)", "");
         boardCityPage.report(results, "deadline board page (a city, 50 lines, counts per state)", "< 50");

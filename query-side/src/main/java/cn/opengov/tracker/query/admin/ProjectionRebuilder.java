@@ -5,6 +5,7 @@ import cn.opengov.tracker.query.projection.BulkReplay;
 import cn.opengov.tracker.query.projection.ProjectionDeadLetters;
 import cn.opengov.tracker.query.projection.ProjectionErrors;
 import cn.opengov.tracker.query.projection.Projections;
+import cn.opengov.tracker.query.rollup.RollUps;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -60,6 +61,7 @@ public class ProjectionRebuilder {
     private final TokenStore tokenStore;
     private final BulkReplay replay;
     private final ProjectionDeadLetters deadLetters;
+    private final RollUps rollUps;
     private final Duration pause;
     private final TransactionTemplate shortTransaction;
     private final TransactionTemplate rebuildTransaction;
@@ -74,7 +76,7 @@ public class ProjectionRebuilder {
 
     public ProjectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, NodeIdentity node,
                                TokenStore tokenStore, BulkReplay replay, ProjectionDeadLetters deadLetters,
-                               PlatformTransactionManager transactionManager,
+                               RollUps rollUps, PlatformTransactionManager transactionManager,
                                @Value("${tracker.rebuild.pause-between-batches:0ms}") Duration pause) {
         this.processing = processing;
         this.jdbc = jdbc;
@@ -82,6 +84,7 @@ public class ProjectionRebuilder {
         this.tokenStore = tokenStore;
         this.replay = replay;
         this.deadLetters = deadLetters;
+        this.rollUps = rollUps;
         this.pause = pause;
         this.shortTransaction = new TransactionTemplate(transactionManager);
         this.rebuildTransaction = new TransactionTemplate(transactionManager);
@@ -150,6 +153,8 @@ public class ProjectionRebuilder {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         replay.replayOtherEvents(handlers);
         long requests = replay.replayRequests(requestsRebuilt::set, pause);
+        // the tallies are summed (rebuildFinished): their roll-ups per ancestor next, in the same transaction
+        rollUps.reroll();
         PlannerStatistics.refresh(jdbc, ShadowTables.REBUILT);
         report(requests);
         shadow.swap();

@@ -7,6 +7,7 @@ import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.query.replica.ReplicaReads;
+import cn.opengov.tracker.query.rollup.RollUps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +25,20 @@ import java.util.Map;
 public class AnnualMatrixQueries {
 
     private final JdbcTemplate jdbc;
+    private final RollUps rollUps;
 
-    public AnnualMatrixQueries(ReplicaReads reads) {
+    public AnnualMatrixQueries(ReplicaReads reads, RollUps rollUps) {
         this.jdbc = reads.jdbc();
+        this.rollUps = rollUps;
     }
 
+    /** From the roll-ups when the codes are an agency's whole tree and they are current, else agency by agency. */
     public Matrix matrix(int year, List<String> agencyCodes) {
+        return rollUps.read(agencyCodes, root -> rolledUp(year, root, agencyCodes)).orElseGet(() -> perAgency(year, agencyCodes));
+    }
+
+    /** The reference: every agency's tallies, each agency's 二 and 四 by its own closure. */
+    public Matrix perAgency(int year, List<String> agencyCodes) {
         String[] codes = agencyCodes.toArray(String[]::new);
         Map<String, Integer> closedThrough = closedThrough(codes);
         AnnualTable.Builder table = AnnualTable.builder(year);
@@ -49,6 +58,122 @@ public class AnnualMatrixQueries {
         }, codes, year - 1, year);
         boolean closed = agencyCodes.stream().allMatch(code -> isClosed(closedThrough, code, year));
         return new Matrix(table.build(), closed);
+    }
+
+    /**
+     * The table of {@code root}'s whole tree ({@code agencyCodes}) from its roll-up and its own tallies. 一 and 三
+     * never depend on a closure. 二 and 四 (carried from year {@code t}) are, agency by agency, the requests open at
+     * the end of {@code t} where {@code t} is not closed, the recorded carry-over where it is: when the whole tree
+     * agrees, one of the two tree-wide sums; when it is mixed, the tree-wide sum of the larger side corrected by the
+     * smaller side's own tallies (tree-wide open-at-end, minus the closed agencies' open-at-end, plus their
+     * carry-over; or the other way round). The same numbers as {@link #perAgency}, which RollUpsTest holds it to.
+     */
+    Matrix rolledUp(int year, String root, List<String> agencyCodes) {
+        String[] codes = agencyCodes.toArray(String[]::new);
+        Map<String, Integer> closedThrough = closedThrough(codes);
+        AnnualTable.Builder table = AnnualTable.builder(year);
+        long[][] openAtEnd = new long[2][ApplicantType.values().length];
+        jdbc.query("""
+                SELECT applicant_type, received_year, answered_year, outcome, sum(n) FROM (
+                    SELECT applicant_type, received_year, answered_year, outcome, n FROM matrix_rollup
+                    WHERE ancestor_code = ? AND received_year <= ? AND (answered_year = 0 OR answered_year >= ?)
+                    UNION ALL
+                    SELECT applicant_type, received_year, answered_year, outcome, n FROM matrix_tally
+                    WHERE agency_code = ? AND received_year <= ? AND (answered_year = 0 OR answered_year >= ?)) t
+                GROUP BY applicant_type, received_year, answered_year, outcome HAVING sum(n) <> 0""", rs -> {
+            ApplicantType type = ApplicantType.valueOf(rs.getString(1));
+            int received = rs.getInt(2);
+            int answered = rs.getInt(3);
+            long n = rs.getLong(5);
+            if (received == year) {
+                table.add(MatrixRow.NEW_RECEIVED, type, n);
+            }
+            if (answered == year) {
+                table.add(rs.getString(4), type, n);
+            }
+            for (int i = 0; i < 2; i++) {
+                if (CarryOver.isOpenAtEndOf(year - 1 + i, received, answered)) {
+                    openAtEnd[i][type.ordinal()] += n;
+                }
+            }
+        }, root, year, year, root, year, year);
+        for (int i = 0; i < 2; i++) {
+            int from = year - 1 + i;
+            List<String> closed = agencyCodes.stream().filter(c -> isClosed(closedThrough, c, from)).toList();
+            List<String> open = agencyCodes.stream().filter(c -> !isClosed(closedThrough, c, from)).toList();
+            long[] carried;
+            if (closed.isEmpty()) {
+                carried = openAtEnd[i];
+            } else if (open.isEmpty()) {
+                carried = carriedInTree(root, from);
+            } else if (closed.size() <= open.size()) {
+                carried = plus(minus(openAtEnd[i], openAtEndOf(closed, from)), carriedBy(closed, from));
+            } else {
+                carried = plus(minus(carriedInTree(root, from), carriedBy(open, from)), openAtEndOf(open, from));
+            }
+            String row = i == 0 ? MatrixRow.CARRIED_FROM_PREVIOUS : MatrixRow.CARRIED_TO_NEXT;
+            for (ApplicantType type : ApplicantType.values()) {
+                if (carried[type.ordinal()] != 0) {
+                    table.add(row, type, carried[type.ordinal()]);
+                }
+            }
+        }
+        boolean closedYear = agencyCodes.stream().allMatch(code -> isClosed(closedThrough, code, year));
+        return new Matrix(table.build(), closedYear);
+    }
+
+    /** The requests of these agencies open at the end of {@code year}, by applicant type. */
+    private long[] openAtEndOf(List<String> agencyCodes, int year) {
+        long[] n = new long[ApplicantType.values().length];
+        jdbc.query("""
+                SELECT applicant_type, received_year, answered_year, sum(n) FROM matrix_tally
+                WHERE agency_code = ANY(?) AND received_year <= ? AND (answered_year = 0 OR answered_year > ?)
+                GROUP BY applicant_type, received_year, answered_year""", rs -> {
+            if (CarryOver.isOpenAtEndOf(year, rs.getInt(2), rs.getInt(3))) {
+                n[ApplicantType.valueOf(rs.getString(1)).ordinal()] += rs.getLong(4);
+            }
+        }, agencyCodes.toArray(String[]::new), year, year);
+        return n;
+    }
+
+    /** The carry-overs these agencies recorded from {@code year}, by applicant type. */
+    private long[] carriedBy(List<String> agencyCodes, int year) {
+        long[] n = new long[ApplicantType.values().length];
+        jdbc.query("SELECT applicant_type, sum(n) FROM carry_tally WHERE agency_code = ANY(?) AND from_year = ? GROUP BY applicant_type",
+                rs -> {
+                    n[ApplicantType.valueOf(rs.getString(1)).ordinal()] += rs.getLong(2);
+                }, agencyCodes.toArray(String[]::new), year);
+        return n;
+    }
+
+    /** The carry-overs recorded from {@code year} in {@code root}'s whole tree: its roll-up and its own. */
+    private long[] carriedInTree(String root, int year) {
+        long[] n = new long[ApplicantType.values().length];
+        jdbc.query("""
+                SELECT applicant_type, sum(n) FROM (
+                    SELECT applicant_type, n FROM carry_rollup WHERE ancestor_code = ? AND from_year = ?
+                    UNION ALL
+                    SELECT applicant_type, n FROM carry_tally WHERE agency_code = ? AND from_year = ?) t
+                GROUP BY applicant_type""", rs -> {
+            n[ApplicantType.valueOf(rs.getString(1)).ordinal()] += rs.getLong(2);
+        }, root, year, root, year);
+        return n;
+    }
+
+    private static long[] plus(long[] a, long[] b) {
+        long[] sum = a.clone();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += b[i];
+        }
+        return sum;
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        long[] difference = a.clone();
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] -= b[i];
+        }
+        return difference;
     }
 
     /** The agency a report is asked for: a report is always of a named agency (or agency tree). */

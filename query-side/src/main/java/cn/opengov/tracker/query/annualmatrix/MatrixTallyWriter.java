@@ -3,6 +3,8 @@ package cn.opengov.tracker.query.annualmatrix;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.projection.Tally;
+import cn.opengov.tracker.query.rollup.RollUpTable;
+import cn.opengov.tracker.query.rollup.RollUps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +20,20 @@ import java.util.List;
 public class MatrixTallyWriter implements ReadModelWriter {
 
     private final JdbcTemplate jdbc;
+    private final RollUps rollUps;
 
-    public MatrixTallyWriter(JdbcTemplate jdbc) {
+    public MatrixTallyWriter(JdbcTemplate jdbc, RollUps rollUps) {
         this.jdbc = jdbc;
+        this.rollUps = rollUps;
     }
 
+    /** The tallies and their roll-ups per ancestor ({@link RollUps}). */
     @Override
     public Batch newBatch(int segment) {
-        return Tally.batch(jdbc, segment, MATRIX, CARRY);
+        return rollUps.batch(segment, RollUpTable.MATRIX.of(MATRIX), RollUpTable.CARRY.of(CARRY));
     }
 
-    /** In a bulk rebuild the tallies are summed at the end, from the rows of request_view. */
+    /** In a bulk rebuild the tallies are summed at the end, from the rows of request_view (and the roll-ups from them). */
     @Override
     public Batch newRebuildBatch() {
         return IGNORED;

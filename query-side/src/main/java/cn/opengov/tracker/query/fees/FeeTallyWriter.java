@@ -5,6 +5,8 @@ import cn.opengov.tracker.api.request.state.FeeNotice;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.projection.Tally;
+import cn.opengov.tracker.query.rollup.RollUpTable;
+import cn.opengov.tracker.query.rollup.RollUps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +27,23 @@ public class FeeTallyWriter implements ReadModelWriter {
     static final String PAID = "PAID";
 
     private final JdbcTemplate jdbc;
+    private final RollUps rollUps;
 
-    public FeeTallyWriter(JdbcTemplate jdbc) {
+    public FeeTallyWriter(JdbcTemplate jdbc, RollUps rollUps) {
         this.jdbc = jdbc;
+        this.rollUps = rollUps;
     }
 
+    /** The tally and its roll-up per ancestor ({@link RollUps}). */
     @Override
     public Batch newBatch(int segment) {
-        return Tally.batch(jdbc, segment, FEES);
+        return rollUps.batch(segment, RollUpTable.FEES.of(FEES));
+    }
+
+    /** In a bulk rebuild the tally alone: the roll-up is summed from it once the rebuild is done. */
+    @Override
+    public Batch newRebuildBatch() {
+        return Tally.batch(jdbc, 0, FEES);
     }
 
     @Override

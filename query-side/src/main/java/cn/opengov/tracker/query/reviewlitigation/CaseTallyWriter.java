@@ -2,6 +2,8 @@ package cn.opengov.tracker.query.reviewlitigation;
 
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.projection.Tally;
+import cn.opengov.tracker.query.rollup.RollUpTable;
+import cn.opengov.tracker.query.rollup.RollUps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +14,23 @@ import java.util.Comparator;
 public class CaseTallyWriter implements ReadModelWriter {
 
     private final JdbcTemplate jdbc;
+    private final RollUps rollUps;
 
-    public CaseTallyWriter(JdbcTemplate jdbc) {
+    public CaseTallyWriter(JdbcTemplate jdbc, RollUps rollUps) {
         this.jdbc = jdbc;
+        this.rollUps = rollUps;
     }
 
+    /** The tally and its roll-up per ancestor ({@link RollUps}). */
     @Override
     public Batch newBatch(int segment) {
-        return Tally.batch(jdbc, segment, CASES);
+        return rollUps.batch(segment, RollUpTable.CASES.of(CASES));
+    }
+
+    /** In a bulk rebuild the tally alone: the roll-up is summed from it once the rebuild is done. */
+    @Override
+    public Batch newRebuildBatch() {
+        return Tally.batch(jdbc, 0, CASES);
     }
 
     @Override

@@ -1,0 +1,71 @@
+package cn.opengov.tracker.query.rollup;
+
+import cn.opengov.tracker.query.projection.Tally;
+
+/**
+ * A tally summed per ancestor (query V100): {@code rollUp}'s row of an agency is the sum of its descendants' rows
+ * of {@code tally}, key for key. The key's columns after the agency are {@code keyColumns}, in the order the
+ * tally's {@link Tally#columns()} gives them (the agency first).
+ */
+public enum RollUpTable {
+    MATRIX("matrix_tally", "matrix_rollup", "applicant_type, received_year, answered_year, outcome"),
+    CARRY("carry_tally", "carry_rollup", "from_year, applicant_type"),
+    CASES("case_tally", "case_rollup", "kind, filed_year, decided_year, result"),
+    FEES("fee_tally", "fee_rollup", "year, kind, amount_fen");
+
+    private final String tally;
+    private final String rollUp;
+    private final String keyColumns;
+
+    RollUpTable(String tally, String rollUp, String keyColumns) {
+        this.tally = tally;
+        this.rollUp = rollUp;
+        this.keyColumns = keyColumns;
+    }
+
+    public String tally() {
+        return tally;
+    }
+
+    public String rollUp() {
+        return rollUp;
+    }
+
+    /** A tally of this table, rolled up as it is written. */
+    public <K extends Comparable<K>> RolledUp<K> of(Tally<K> tally) {
+        return new RolledUp<>(tally, this);
+    }
+
+    /** Adds to an ancestor's row: the ancestor and the key's other columns, the segment, the count to add. */
+    String upsert() {
+        int params = keyColumns.split(",").length + 3;
+        return "INSERT INTO " + rollUp + " (ancestor_code, " + keyColumns + ", segment, n) VALUES ("
+                + "?, ".repeat(params - 1) + "?) ON CONFLICT (ancestor_code, " + keyColumns + ", segment) "
+                + "DO UPDATE SET n = " + rollUp + ".n + EXCLUDED.n";
+    }
+
+    /** Sums the tally into the roll-up, for the tree as the table {@code agency} has it now. */
+    String reroll() {
+        String keys = prefixed("t.", keyColumns);
+        return "INSERT INTO " + rollUp + " (ancestor_code, " + keyColumns + ", segment, n) "
+                + "SELECT up.ancestor_code, " + keys + ", 0, sum(t.n) FROM " + tally + " t "
+                + "JOIN (" + ANCESTRY + ") up ON up.agency_code = t.agency_code "
+                + "GROUP BY up.ancestor_code, " + keys + " HAVING sum(t.n) <> 0";
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return String.join(", ", java.util.Arrays.stream(columns.split(",")).map(c -> prefix + c.trim()).toList());
+    }
+
+    /**
+     * Every agency with each of its proper ancestors: the agencies whose path the agency's path starts with, as
+     * {@code AgencyTree.codesOf} has a subtree (and {@link RollUps#ancestors} restates).
+     */
+    static final String ANCESTRY = "SELECT a.code AS agency_code, anc.code AS ancestor_code FROM agency a "
+            + "CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM a.path), '/')) AS p(code) "
+            + "JOIN agency anc ON anc.code = p.code AND anc.code <> a.code AND starts_with(a.path, anc.path)";
+
+    /** A tally and the table it is rolled up into. */
+    public record RolledUp<K extends Comparable<K>>(Tally<K> tally, RollUpTable table) {
+    }
+}
