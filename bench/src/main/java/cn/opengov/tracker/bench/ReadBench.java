@@ -46,6 +46,7 @@ final class ReadBench {
         Latencies board = new Latencies(n);
         Latencies boardCity = new Latencies(n);
         Latencies boardCityPage = new Latencies(n);
+        Latencies boardProvincePage = new Latencies(n);
         Latencies detail = new Latencies(n);
         Latencies lookup = new Latencies(n);
         List<String[]> applications = onlineApplications(ids);
@@ -66,6 +67,8 @@ final class ReadBench {
             // issue 18: one page of 50 lines (the first three pages, as a supervisor leafs through them)
             boardCityPage.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=" + city(random)
                     + "&includeSubAgencies=true&asOf=2026-06-15&size=50&page=" + random.nextInt(3)));
+            boardProvincePage.add(timed(http, Sides.QUERY + "/api/deadlines?agencyCode=PROV"
+                    + "&includeSubAgencies=true&asOf=2026-06-15&size=50&page=" + random.nextInt(3)));
             detail.add(timed(http, Sides.QUERY + "/api/requests/" + ids.get(random.nextInt(ids.size()))));
             String[] application = applications.get(random.nextInt(applications.size()));
             lookup.add(timed(http, Sides.QUERY + "/public/status?no=" + application[0] + "&code=" + application[1]));
@@ -82,6 +85,7 @@ final class ReadBench {
         board.report(results, "deadline board (one department)", "< 50");
         boardCity.report(results, "deadline board (a city: 100 departments, ~15,000 lines)", "");
         boardCityPage.report(results, "deadline board page (a city, 50 lines, counts per state)", "< 50");
+        boardProvincePage.report(results, "deadline board page (the province, 50 lines, counts per state)", "< 50");
         detail.report(results, "request detail (with its history)", "");
         lookup.report(results, "public status lookup (number and access code)", "< 20");
         search(http, random, results);
