@@ -453,8 +453,12 @@ class BrowserJourneyIT {
 
         // an open request due after 2026-07-01: a changed 2026 notice would move it (previewed, not loaded)
         ApiClient clerkAdmin = system.atSingleAddress("admin", "admin");
-        String moved = clerkAdmin.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-15", "channel", "IN_PERSON",
-                "applicant", Map.of("type", "NATURAL_PERSON", "name", "郑一"), "description", "申请公开2026年度绩效目标")).field("trackingNo");
+        ApiClient.Response created = clerkAdmin.post("/api/requests", Map.of("agencyCode", agency, "receivedOn", "2026-06-15", "channel", "IN_PERSON",
+                "applicant", Map.of("type", "NATURAL_PERSON", "name", "郑一"), "description", "申请公开2026年度绩效目标"));
+        String moved = created.field("trackingNo");
+        // the preview reads the deadline board: once the request is projected (as a page after a command waits)
+        assertThat(clerkAdmin.get("/api/requests/" + created.field("requestId"),
+                Map.of("X-Min-Position", created.header("X-Event-Position").orElseThrow())).status()).isEqualTo(200);
         browser.findElement(By.id("to-calendar")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-form")));
         String notice2026 = Files.readString(SingleAddress.projectRoot().resolve("api/src/main/resources/holidays-cn/2026.json"));
