@@ -81,16 +81,26 @@ public final class CopyRows {
         return copied == null ? 0 : copied;
     }
 
+    /**
+     * The text format's escapes for backslash, tab, line feed and carriage return; the runs between them are
+     * appended whole (a rebuild escapes every column of millions of rows: char by char it was a seventh of the
+     * query side's CPU in a profile of one).
+     */
     private void escape(String value) {
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(value, from, i).append(escaped);
+                from = i + 1;
             }
         }
+        text.append(value, from, value.length());
     }
 }
