@@ -1,7 +1,6 @@
 package cn.opengov.tracker.query.annualmatrix;
 
 import cn.opengov.tracker.query.projection.ReadModelWriter;
-import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.projection.Tally;
 import cn.opengov.tracker.query.rollup.RollUpTable;
 import cn.opengov.tracker.query.rollup.RollUps;
@@ -36,7 +35,7 @@ public class MatrixTallyWriter implements ReadModelWriter {
     /** In a bulk rebuild the tallies are summed at the end, from the rows of request_view (and the roll-ups from them). */
     @Override
     public Batch newRebuildBatch() {
-        return IGNORED;
+        return Batch.NOTHING;
     }
 
     /**
@@ -53,16 +52,6 @@ public class MatrixTallyWriter implements ReadModelWriter {
                 + "SELECT agency_code, from_year, applicant_type, 0, count(*) "
                 + "FROM request_view, unnest(carried_from) AS from_year GROUP BY 1, 2, 3");
     }
-
-    private static final Batch IGNORED = new Batch() {
-        @Override
-        public void changed(RequestState before, RequestState after) {
-        }
-
-        @Override
-        public void flush() {
-        }
-    };
 
     @Override
     public void reset() {

@@ -28,6 +28,17 @@ public interface ReadModelWriter {
     }
 
     interface Batch {
+        /** For a read model with nothing to write in a batch (it is summed or rebuilt at another moment). */
+        Batch NOTHING = new Batch() {
+            @Override
+            public void changed(RequestState before, RequestState after) {
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+
         void changed(RequestState before, RequestState after);
 
         void flush();

@@ -1,6 +1,5 @@
 package cn.opengov.tracker.query.requestdetail;
 
-import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,16 +19,6 @@ public class RequestSearchIndex implements ReadModelWriter {
     /** The indexes, as V90 names them; their definitions are read from the database, so they stay V90's. */
     static final List<String> INDEXES = List.of("request_view_search", "request_view_received");
 
-    private static final Batch NOTHING = new Batch() {
-        @Override
-        public void changed(RequestState before, RequestState after) {
-        }
-
-        @Override
-        public void flush() {
-        }
-    };
-
     private final JdbcTemplate jdbc;
     private final List<String> dropped = new ArrayList<>();
 
@@ -39,7 +28,7 @@ public class RequestSearchIndex implements ReadModelWriter {
 
     @Override
     public Batch newBatch(int segment) {
-        return NOTHING;
+        return Batch.NOTHING;
     }
 
     @Override

@@ -157,7 +157,7 @@ public class RollUps implements ReadModelWriter {
     /** The roll-ups are kept by the tallies' batches ({@link #batch}); this one has nothing of its own to write. */
     @Override
     public Batch newBatch(int segment) {
-        return NOTHING;
+        return Batch.NOTHING;
     }
 
     /** With the tallies emptied the roll-ups are emptied too, and unused until summed again. */
@@ -166,17 +166,6 @@ public class RollUps implements ReadModelWriter {
         jdbc.execute("TRUNCATE " + String.join(", ", java.util.Arrays.stream(RollUpTable.values()).map(RollUpTable::rollUp).toList()));
         jdbc.update("INSERT INTO rollup_state (tree_version) VALUES (-1)");
     }
-
-    private static final Batch NOTHING = new Batch() {
-        @Override
-        public void changed(cn.opengov.tracker.api.request.state.RequestState before,
-                            cn.opengov.tracker.api.request.state.RequestState after) {
-        }
-
-        @Override
-        public void flush() {
-        }
-    };
 
     /**
      * Sums every roll-up again from the tallies, for the tree of now, in the caller's transaction (a rebuild's,
