@@ -48,12 +48,11 @@ public class ReadReplicaConfiguration {
         return registration;
     }
 
-    /** {@code tracker.read-replica.url} set and not blank (docker compose passes an empty variable when unset). */
+    /** {@code tracker.read-replica.url} names a replica ({@link ReadReplicaProperties#isSet}). */
     static final class ReplicaConfigured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty("tracker.read-replica.url");
-            return url != null && !url.isBlank();
+            return ReadReplicaProperties.isSet(context.getEnvironment().getProperty("tracker.read-replica.url"));
         }
     }
 }

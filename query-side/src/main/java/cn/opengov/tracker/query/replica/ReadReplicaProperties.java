@@ -20,6 +20,11 @@ public record ReadReplicaProperties(String url, String username, String password
                                     @DefaultValue("3s") Duration retryAfter) {
 
     boolean configured() {
+        return isSet(url);
+    }
+
+    /** A url that names a replica: set and not blank (docker compose passes an empty variable when unset). */
+    static boolean isSet(String url) {
         return url != null && !url.isBlank();
     }
 }

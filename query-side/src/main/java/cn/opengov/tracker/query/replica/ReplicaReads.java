@@ -33,7 +33,6 @@ public final class ReplicaReads implements AutoCloseable {
         return jdbc;
     }
 
-
     @Override
     public void close() {
         if (replica != null) {
