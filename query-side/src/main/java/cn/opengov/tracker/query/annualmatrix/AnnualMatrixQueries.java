@@ -7,6 +7,7 @@ import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.rule.Rule;
 import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.query.replica.ReplicaReads;
+import cn.opengov.tracker.query.rollup.RollUpTable;
 import cn.opengov.tracker.query.rollup.RollUps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -73,14 +74,10 @@ public class AnnualMatrixQueries {
         Map<String, Integer> closedThrough = closedThrough(codes);
         AnnualTable.Builder table = AnnualTable.builder(year);
         long[][] openAtEnd = new long[2][ApplicantType.values().length];
-        jdbc.query("""
-                SELECT applicant_type, received_year, answered_year, outcome, sum(n) FROM (
-                    SELECT applicant_type, received_year, answered_year, outcome, n FROM matrix_rollup
-                    WHERE ancestor_code = ? AND received_year <= ? AND (answered_year = 0 OR answered_year >= ?)
-                    UNION ALL
-                    SELECT applicant_type, received_year, answered_year, outcome, n FROM matrix_tally
-                    WHERE agency_code = ? AND received_year <= ? AND (answered_year = 0 OR answered_year >= ?)) t
-                GROUP BY applicant_type, received_year, answered_year, outcome HAVING sum(n) <> 0""", rs -> {
+        jdbc.query("SELECT applicant_type, received_year, answered_year, outcome, sum(n) FROM ("
+                + RollUpTable.MATRIX.subtree("applicant_type, received_year, answered_year, outcome, n",
+                        "received_year <= ? AND (answered_year = 0 OR answered_year >= ?)")
+                + ") t GROUP BY applicant_type, received_year, answered_year, outcome HAVING sum(n) <> 0", rs -> {
             ApplicantType type = ApplicantType.valueOf(rs.getString(1));
             int received = rs.getInt(2);
             int answered = rs.getInt(3);
@@ -96,7 +93,7 @@ public class AnnualMatrixQueries {
                     openAtEnd[i][type.ordinal()] += n;
                 }
             }
-        }, root, year, year, root, year, year);
+        }, RollUpTable.subtreeArgs(root, year, year));
         for (int i = 0; i < 2; i++) {
             int from = year - 1 + i;
             List<String> closed = agencyCodes.stream().filter(c -> isClosed(closedThrough, c, from)).toList();
@@ -149,14 +146,10 @@ public class AnnualMatrixQueries {
     /** The carry-overs recorded from {@code year} in {@code root}'s whole tree: its roll-up and its own. */
     private long[] carriedInTree(String root, int year) {
         long[] n = new long[ApplicantType.values().length];
-        jdbc.query("""
-                SELECT applicant_type, sum(n) FROM (
-                    SELECT applicant_type, n FROM carry_rollup WHERE ancestor_code = ? AND from_year = ?
-                    UNION ALL
-                    SELECT applicant_type, n FROM carry_tally WHERE agency_code = ? AND from_year = ?) t
-                GROUP BY applicant_type""", rs -> {
+        jdbc.query("SELECT applicant_type, sum(n) FROM (" + RollUpTable.CARRY.subtree("applicant_type, n", "from_year = ?")
+                + ") t GROUP BY applicant_type", rs -> {
             n[ApplicantType.valueOf(rs.getString(1)).ordinal()] += rs.getLong(2);
-        }, root, year, root, year);
+        }, RollUpTable.subtreeArgs(root, year));
         return n;
     }
 

@@ -2,6 +2,7 @@ package cn.opengov.tracker.query.fees;
 
 import cn.opengov.tracker.api.fee.FeeFigures;
 import cn.opengov.tracker.query.replica.ReplicaReads;
+import cn.opengov.tracker.query.rollup.RollUpTable;
 import cn.opengov.tracker.query.rollup.RollUps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,9 @@ public class FeeQueries {
 
     /** From the roll-up when the codes are an agency's whole tree and it is current, else agency by agency. */
     public FeeFigures figures(int year, List<String> agencyCodes) {
-        return rollUps.read(agencyCodes, root -> figures("""
-                SELECT kind, sum(n), sum(n * amount_fen) FROM (
-                    SELECT kind, amount_fen, n FROM fee_rollup WHERE ancestor_code = ? AND year = ?
-                    UNION ALL
-                    SELECT kind, amount_fen, n FROM fee_tally WHERE agency_code = ? AND year = ?) t
-                GROUP BY kind""", root, year, root, year))
+        return rollUps.read(agencyCodes, root -> figures("SELECT kind, sum(n), sum(n * amount_fen) FROM ("
+                        + RollUpTable.FEES.subtree("kind, amount_fen, n", "year = ?") + ") t GROUP BY kind",
+                        RollUpTable.subtreeArgs(root, year)))
                 .orElseGet(() -> perAgency(year, agencyCodes));
     }
 

@@ -3,6 +3,7 @@ package cn.opengov.tracker.query.reviewlitigation;
 import cn.opengov.tracker.api.report.ReviewLitigationTable;
 import cn.opengov.tracker.api.request.CaseKind;
 import cn.opengov.tracker.query.replica.ReplicaReads;
+import cn.opengov.tracker.query.rollup.RollUpTable;
 import cn.opengov.tracker.query.rollup.RollUps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,17 +30,13 @@ public class ReviewLitigationQueries {
     /** {@code root}'s whole tree: its roll-up and its own tally (section 四 never depends on a closure). */
     ReviewLitigationTable rolledUp(int year, String root) {
         ReviewLitigationTable.Counter counter = new ReviewLitigationTable.Counter();
-        jdbc.query("""
-                SELECT kind, filed_year, decided_year, result, sum(n) FROM (
-                    SELECT kind, filed_year, decided_year, result, n FROM case_rollup
-                    WHERE ancestor_code = ? AND filed_year <= ? AND (decided_year = 0 OR decided_year >= ?)
-                    UNION ALL
-                    SELECT kind, filed_year, decided_year, result, n FROM case_tally
-                    WHERE agency_code = ? AND filed_year <= ? AND (decided_year = 0 OR decided_year >= ?)) t
-                GROUP BY kind, filed_year, decided_year, result HAVING sum(n) <> 0""", rs -> {
+        jdbc.query("SELECT kind, filed_year, decided_year, result, sum(n) FROM ("
+                + RollUpTable.CASES.subtree("kind, filed_year, decided_year, result, n",
+                        "filed_year <= ? AND (decided_year = 0 OR decided_year >= ?)")
+                + ") t GROUP BY kind, filed_year, decided_year, result HAVING sum(n) <> 0", rs -> {
             count(counter, year, new CaseTallyWriter.CaseKey(null, rs.getString(1), rs.getInt(2), rs.getInt(3),
                     rs.getString(4)), rs.getLong(5));
-        }, root, year, year, root, year, year);
+        }, RollUpTable.subtreeArgs(root, year, year));
         return counter.table();
     }
 

@@ -36,6 +36,26 @@ public enum RollUpTable {
         return new RolledUp<>(tally, this);
     }
 
+    /**
+     * {@code columns} of the rows of {@code root}'s whole tree where {@code condition} holds: its rows of the roll-up
+     * (its descendants) and its own rows of the tally. The parameters: {@link #subtreeArgs}.
+     */
+    public String subtree(String columns, String condition) {
+        return "SELECT " + columns + " FROM " + rollUp + " WHERE ancestor_code = ? AND " + condition
+                + " UNION ALL SELECT " + columns + " FROM " + tally + " WHERE agency_code = ? AND " + condition;
+    }
+
+    /** The parameters of {@link #subtree}: the root and the condition's, once for each side. */
+    public static Object[] subtreeArgs(String root, Object... conditionArgs) {
+        Object[] args = new Object[2 * (1 + conditionArgs.length)];
+        for (int side = 0; side < 2; side++) {
+            int at = side * (1 + conditionArgs.length);
+            args[at] = root;
+            System.arraycopy(conditionArgs, 0, args, at + 1, conditionArgs.length);
+        }
+        return args;
+    }
+
     /** Adds to an ancestor's row: the ancestor and the key's other columns, the segment, the count to add. */
     String upsert() {
         int params = keyColumns.split(",").length + 3;

@@ -141,7 +141,7 @@ public class RollUps implements ReadModelWriter {
             List<String> ancestors = new ArrayList<>();
             for (String code : agency.path().split("/")) {
                 Agency ancestor = code.isEmpty() || code.equals(agency.code()) ? null : tree.byCode().get(code);
-                if (ancestor != null && agency.path().startsWith(ancestor.path())) {
+                if (ancestor != null && agency.isWithin(ancestor)) {
                     ancestors.add(code);
                 }
             }
