@@ -155,7 +155,7 @@ public class ProjectionRebuilder {
         long requests = replay.replayRequests(requestsRebuilt::set, pause);
         // the tallies are summed (rebuildFinished): their roll-ups per ancestor next, in the same transaction
         rollUps.reroll();
-        PlannerStatistics.refresh(jdbc, ShadowTables.REBUILT);
+        shadow.analyzeCopies();
         report(requests);
         shadow.swap();
         TrackingToken token = head == null ? null : GapAwareTrackingToken.newInstance(head, gapsBelow(head));
