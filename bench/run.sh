@@ -7,6 +7,7 @@
 #   bench/run.sh --phases=intake --intake-seconds=30
 #   bench/run.sh --phases=rebuild,reads --reuse-data=true   rebuild and reads on the data set an earlier run left
 # Other options: --small=N --threads=N --samples=N --seed=N --jdbc=URL --db-user=U --db-password=P
+# BENCH_PORT_BASE=N: the sides listen on N and N+1 (default 18081, 18082), for a second run beside another
 set -euo pipefail
 . "$(dirname "$0")/../bin/lib/common.sh"
 cd "$ROOT"
@@ -15,5 +16,5 @@ cd "$ROOT"
 ensure_installed start
 ensure_postgres
 mvn -q -B -DskipTests -Dimages.skip=true package -pl command-side,query-side,bench -am
-exec java -Xmx1g -jar bench/target/bench.jar --root="$ROOT" --jdbc="$(jdbc_url tracker_bench)" --db-user="$PGUSER" \
+exec java -Xmx1g -Dbench.port-base="${BENCH_PORT_BASE:-18081}" -jar bench/target/bench.jar --root="$ROOT" --jdbc="$(jdbc_url tracker_bench)" --db-user="$PGUSER" \
   --db-password="${PGPASSWORD:-}" "$@"

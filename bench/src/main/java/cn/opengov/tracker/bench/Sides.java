@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The two jars started as processes with a 512 MiB heap, as in production. */
+/**
+ * The two jars started as processes with a 512 MiB heap, as in production. Their ports are 18081 and 18082 unless
+ * {@code BENCH_PORT_BASE} (bench/run.sh passes it as {@code -Dbench.port-base}) says otherwise, so that two runs on
+ * different data sets can share a machine; a run never talks to a side it did not start (see {@link #start}).
+ */
 final class Sides implements AutoCloseable {
 
-    static final int COMMAND_PORT = 18081;
-    static final int QUERY_PORT = 18082;
+    static final int COMMAND_PORT = Integer.getInteger("bench.port-base", 18081);
+    static final int QUERY_PORT = COMMAND_PORT + 1;
     static final String COMMAND = "http://localhost:" + COMMAND_PORT;
     static final String QUERY = "http://localhost:" + QUERY_PORT;
 
@@ -59,6 +63,11 @@ final class Sides implements AutoCloseable {
     }
 
     private Process start(String side, int port, String... extra) throws IOException {
+        // a side left running by another run would answer the readiness check below and be measured instead
+        if (answers("http://localhost:" + port)) {
+            throw new IllegalStateException("port " + port + " is taken (another bench run?): wait for it, or set "
+                    + "BENCH_PORT_BASE to another pair of free ports");
+        }
         Path root = Path.of(options.root()).toAbsolutePath().normalize();
         Path logs = root.resolve("bench/results/logs");
         Files.createDirectories(logs);
@@ -80,6 +89,17 @@ final class Sides implements AutoCloseable {
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(side + ".log").toFile()));
         return pb.start();
+    }
+
+    private static boolean answers(String base) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(base + "/actuator/health").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.getResponseCode();
+            return true;
+        } catch (IOException free) {
+            return false;
+        }
     }
 
     private static void await(String base) {
