@@ -91,6 +91,11 @@ public class GramFrequencies {
             return frequencies != null;
         }
 
+        /** About how many requests a share of them is; unbounded while nothing is known. */
+        double rowsOf(double share) {
+            return analyzed() ? share * rows : Double.POSITIVE_INFINITY;
+        }
+
         /** The share of rows with the gram: its own when common, else half the rarest common one's, as PostgreSQL guesses. */
         double of(int gram) {
             Double f = frequencies.get(gram);

@@ -145,7 +145,8 @@ public class RequestQueries {
             args.add(assignee.strip());
         }
         boolean search = q != null && !q.isBlank();
-        SearchTerm term = search ? SearchTerm.of(q.strip(), frequencies.known()) : null;
+        GramFrequencies.Known known = search ? frequencies.known() : GramFrequencies.Known.NONE;
+        SearchTerm term = search ? SearchTerm.of(q.strip(), known) : null;
         if (search) {
             // the bigrams narrow the rows (an index); the ILIKE decides, as it always has (SearchGrams says why
             // that finds the same rows, SearchTerm which of them are asked for); a tracking number may be typed in part
@@ -181,7 +182,7 @@ public class RequestQueries {
                 return counted(newest, SearchPath.NEWEST_FIRST, where, args, countCap);
             }
         }
-        if (tried == null ? term.narrowed() && term.share() * frequencies.known().rows() <= ALL_MATCHES : tried == SearchPath.ALL_MATCHES) {
+        if (tried == null ? term.narrowed() && known.rowsOf(term.share()) <= ALL_MATCHES : tried == SearchPath.ALL_MATCHES) {
             // a rarer term: the index's rows read once for both the page and the count, instead of once for each
             Optional<StatePage> all = allMatches(where, args, page, size, countCap);
             if (all.isPresent()) {
