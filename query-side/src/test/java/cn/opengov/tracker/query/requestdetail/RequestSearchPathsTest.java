@@ -1,0 +1,183 @@
+package cn.opengov.tracker.query.requestdetail;
+
+import cn.opengov.tracker.api.request.Applicant;
+import cn.opengov.tracker.api.request.ApplicantType;
+import cn.opengov.tracker.api.request.Channel;
+import cn.opengov.tracker.api.request.event.RequestReceived;
+import cn.opengov.tracker.api.request.state.RequestState;
+import cn.opengov.tracker.platform.directory.AgencyDirectory;
+import cn.opengov.tracker.platform.directory.Role;
+import cn.opengov.tracker.platform.security.CurrentUser;
+import cn.opengov.tracker.query.QuerySideTest;
+import cn.opengov.tracker.query.requestdetail.RequestQueries.SearchPath;
+import cn.opengov.tracker.query.requestdetail.RequestQueries.StatePage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ways a search finds its page (RequestQueries.SearchPath): the newest requests first, every match the index
+ * narrows to at once, or the planner's own. Whichever is taken, the page (its order too) and the total are exactly
+ * those of the plain ILIKE; and the grams asked for are chosen by how common they are.
+ */
+class RequestSearchPathsTest extends QuerySideTest {
+
+    private static final List<String> TERMS = List.of("审批文件", "拆迁", "申请人1", "申请人12", "-2025-01", "2025", "某", "不存在的词", "50%");
+
+    @Autowired
+    private RequestQueries queries;
+
+    @Autowired
+    private GramFrequencies frequencies;
+
+    @BeforeEach
+    void signIn() {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+                new CurrentUser("admin", Role.ADMIN, AgencyDirectory.TOP), null, List.of()));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void gramsThatMostRequestsHaveAreNotAskedFor() {
+        int common = SearchGrams.pair('2', '0');
+        int alsoCommon = SearchGrams.pair('0', '2');
+        int rare = SearchGrams.pair('欧', '阳');
+        int middling = SearchGrams.pair('人', '1');
+        GramFrequencies.Known known = new GramFrequencies.Known(Map.of(common, 1.0, alsoCommon, 0.999, middling, 0.11), 0.08,
+                1_000_000, 0);
+        assertThat(SearchTerm.worthLookingUp(new int[] {common, rare, middling}, known))
+                .as("a pair in every row narrows nothing; the rarer ones do").containsExactly(sortedOf(rare, middling));
+        assertThat(SearchTerm.worthLookingUp(new int[] {common}, known)).isEmpty();
+        SearchTerm term = SearchTerm.of("2020", known);
+        assertThat(term.narrowed()).as("every pair of it in (almost) every row: the ILIKE alone").isFalse();
+        assertThat(term.share()).isEqualTo(0.999);
+        assertThat(SearchTerm.of("欧阳", known).share()).as("a pair the statistics do not list: half the rarest listed")
+                .isEqualTo(0.04);
+        assertThat(SearchTerm.of("欧阳", GramFrequencies.Known.NONE).grams())
+                .as("nothing known: every gram, as before").containsExactly(SearchGrams.of("欧阳"));
+        assertThat(SearchTerm.of("欧阳", GramFrequencies.Known.NONE).share()).isEqualTo(SearchTerm.UNKNOWN);
+    }
+
+    @Test
+    void theFrequenciesAreTheTablesStatistics() {
+        String agency = newAgency(null);
+        for (int i = 0; i < 5; i++) {
+            receivedWith(agency, agency + "-2025-000" + i, LocalDate.of(2025, 3, 3), "申请人" + i, "申请公开审批文件");
+        }
+        awaitProjected(agency);
+        jdbc.execute("ANALYZE request_view");
+        frequencies.forget();
+        GramFrequencies.Known known = frequencies.known();
+        assertThat(known.analyzed()).isTrue();
+        assertThat(known.rows()).isPositive();
+        assertThat(known.of(SearchGrams.pair('审', '批'))).isPositive();
+        assertThat(known.of(SearchGrams.pair('\u9fa4', '\u9fa5'))).as("a pair no request has").isLessThanOrEqualTo(known.rarerThan());
+    }
+
+    @Test
+    void everyWayFindsExactlyWhatTheIlikeFindsBeforeAndAfterARebuild() {
+        String county = newAgency(null);
+        String department = newAgency(county);
+        String elsewhere = newAgency(null);
+        for (int i = 0; i < 30; i++) {
+            String agency = i % 3 == 0 ? county : department;
+            // a few share a day, so that the tracking number decides their order
+            LocalDate on = LocalDate.of(2025, 1, 1).plusDays(i * 7L / 3);
+            receivedWith(agency, agency + "-2025-" + String.format("%04d", 100 - i), on, "申请人" + (i * 37 % 100),
+                    "申请公开某项目的审批文件" + (i % 4 == 0 ? "和拆迁补偿标准" : "") + (i % 10 == 0 ? "（50%完成）" : ""));
+        }
+        receivedWith(elsewhere, elsewhere + "-2025-0001", LocalDate.of(2025, 6, 1), "申请人12", "审批文件和拆迁");
+        awaitProjected(county);
+        assertEveryWayAsIlike(county, List.of(county, department));
+
+        jdbc.execute("ANALYZE request_view");
+        frequencies.forget();
+        assertEveryWayAsIlike(county, List.of(county, department));
+
+        admin().post("/api/admin/projections/rebuild", Map.of());
+        admin().awaitRebuilt(Duration.ofSeconds(60));
+        frequencies.forget();
+        assertEveryWayAsIlike(county, List.of(county, department));
+    }
+
+    @Test
+    void aCommonTermFillsItsPageFromTheNewestRequests() {
+        String agency = newAgency(null);
+        for (int i = 0; i < 4; i++) {
+            receivedWith(agency, agency + "-2026-000" + i, LocalDate.of(2026, 6, 1 + i), "申请人" + i, "申请公开审批文件");
+        }
+        awaitProjected(agency);
+        StatePage newest = queries.states(agency, false, null, "审批文件", null, 0, 2, 3, SearchPath.NEWEST_FIRST);
+        assertThat(newest.path()).isEqualTo(SearchPath.NEWEST_FIRST);
+        assertThat(newest.items()).extracting(RequestState::trackingNo).containsExactly(agency + "-2026-0003", agency + "-2026-0002");
+        assertThat(newest.total()).isEqualTo(3);
+        assertThat(newest.totalCapped()).isTrue();
+        StatePage all = queries.states(agency, false, null, "审批文件", null, 0, 2, 10, SearchPath.ALL_MATCHES);
+        assertThat(all.path()).isEqualTo(SearchPath.ALL_MATCHES);
+        assertThat(all.items()).extracting(RequestState::trackingNo).containsExactly(agency + "-2026-0003", agency + "-2026-0002");
+        assertThat(all.total()).isEqualTo(4);
+        assertThat(all.totalCapped()).isFalse();
+        StatePage past = queries.states(agency, false, null, "审批文件", null, 5, 2, 10, SearchPath.NEWEST_FIRST);
+        assertThat(past.path()).as("nothing that far back: the planner's way says so").isEqualTo(SearchPath.AS_PLANNED);
+        assertThat(past.items()).isEmpty();
+    }
+
+    private void assertEveryWayAsIlike(String county, List<String> codes) {
+        for (String term : TERMS) {
+            String pattern = "%" + RequestQueries.escapeLike(term) + "%";
+            String where = " FROM request_view WHERE agency_code = ANY(?) AND (tracking_no ILIKE ? ESCAPE '\\' "
+                    + "OR applicant_name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')";
+            Object[] args = {codes.toArray(String[]::new), pattern, pattern, pattern};
+            Long all = jdbc.queryForObject("SELECT count(*)" + where, Long.class, args);
+            for (SearchPath tried : Arrays.asList(SearchPath.NEWEST_FIRST, SearchPath.ALL_MATCHES, null)) {
+                for (int size : new int[] {1, 4, 50}) {
+                    for (int page = 0; page < 3; page++) {
+                        List<String> expected = jdbc.queryForList("SELECT tracking_no" + where
+                                        + " ORDER BY received_on DESC, tracking_no DESC LIMIT " + size + " OFFSET " + page * size,
+                                String.class, args);
+                        StatePage found = queries.states(county, true, null, term, null, page, size, 5, tried);
+                        String what = "q=" + term + " tried=" + tried + " size=" + size + " page=" + page;
+                        assertThat(found.items()).extracting(RequestState::trackingNo).as(what).isEqualTo(expected);
+                        // a page that is not full says how many there are; else they are counted up to the cap
+                        boolean last = expected.size() < size && (page == 0 || !expected.isEmpty());
+                        assertThat(found.total()).as(what).isEqualTo(last ? (long) page * size + expected.size() : Math.min(all, 5));
+                        assertThat(found.totalCapped()).as(what).isEqualTo(!last && all > 5);
+                    }
+                }
+            }
+        }
+    }
+
+    private void awaitProjected(String agency) {
+        // the projection has caught up with every event appended (get waits for the head)
+        assertThat(get("/api/requests?agencyCode=" + agency + "&includeSubAgencies=true").status()).isEqualTo(200);
+    }
+
+    private void receivedWith(String agency, String trackingNo, LocalDate on, String name, String description) {
+        UUID id = UUID.randomUUID();
+        append(id, new RequestReceived(id, trackingNo, agency, on, Channel.MAIL,
+                new Applicant(ApplicantType.NATURAL_PERSON, name, null, null, null, null), description));
+    }
+
+    private static int[] sortedOf(int... grams) {
+        int[] sorted = grams.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+}
