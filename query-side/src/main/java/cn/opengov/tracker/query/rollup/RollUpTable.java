@@ -11,7 +11,9 @@ public enum RollUpTable {
     MATRIX("matrix_tally", "matrix_rollup", "applicant_type, received_year, answered_year, outcome"),
     CARRY("carry_tally", "carry_rollup", "from_year, applicant_type"),
     CASES("case_tally", "case_rollup", "kind, filed_year, decided_year, result"),
-    FEES("fee_tally", "fee_rollup", "year, kind, amount_fen");
+    FEES("fee_tally", "fee_rollup", "year, kind, amount_fen"),
+    /** The deadline board's running lines per due date (query V110), kept by {@code DeadlineBoardWriter}. */
+    BOARD("board_tally", "board_rollup", "answer_due_on");
 
     private final String tally;
     private final String rollUp;
