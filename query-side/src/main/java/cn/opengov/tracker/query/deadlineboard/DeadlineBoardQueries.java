@@ -12,9 +12,13 @@ import cn.opengov.tracker.platform.security.AgencyScope;
 import cn.opengov.tracker.query.replica.ReplicaReads;
 import cn.opengov.tracker.query.rollup.RollUpTable;
 import cn.opengov.tracker.query.rollup.RollUps;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -128,8 +132,8 @@ public class DeadlineBoardQueries {
      * The reference: the running lines counted by one GROUP BY over the scope and paged by OFFSET/LIMIT, both on
      * the partial index {@code deadline_board_running_due} (index-only, agency by agency).
      */
-    public DeadlineBoard perAgency(List<String> codes, LocalDate day, List<BoardState> states, String assignee, int page,
-                                   int size) {
+    public DeadlineBoard perAgency(List<String> codes, LocalDate day, List<BoardState> states, String assignee,
+                                   int page, int size) {
         boolean byAssignee = assignee != null && !assignee.isBlank();
         return page(new Lines(codes.toArray(String[]::new), byAssignee ? assignee.strip() : null, null), day, states,
                 page, size);
@@ -152,7 +156,7 @@ public class DeadlineBoardQueries {
         otherArgs.addAll(List.of(day, bounds.from(), bounds.through()));
         otherArgs.addAll(scopeArgs);
         otherArgs.add(day);
-        List<BoardRow> otherRows = jdbc.query("SELECT " + DeadlineBoardWriter.COLUMNS + (lines.root() == null
+        List<BoardRow> otherRows = jdbc.query(planned("SELECT " + DeadlineBoardWriter.COLUMNS + (lines.root() == null
                 // the running lines outside the index's reach: found index-only, then read whole by key
                 ? " FROM deadline_board WHERE request_id = ANY(ARRAY(SELECT request_id FROM deadline_board"
                         + " WHERE " + scope + " AND phase = 'RUNNING' AND NOT (last_step_on <= ?"
@@ -163,20 +167,20 @@ public class DeadlineBoardQueries {
                         + " OR answer_due_on IS NULL OR answer_due_on < ? OR answer_due_on > ?)")
                 + " UNION ALL SELECT " + DeadlineBoardWriter.COLUMNS + " FROM deadline_board WHERE " + scope
                 + " AND phase <> 'RUNNING' AND NOT (phase = 'AWAITING_CORRECTION' AND last_step_on <= ?)",
-                DeadlineBoardWriter.ROW, otherArgs.toArray());
+                otherArgs.toArray()), DeadlineBoardWriter.ROW);
         // 待补正 as stored: the state and place (no due date: after every dated line) need no timeline
         List<Object> waitingArgs = new ArrayList<>(scopeArgs);
         waitingArgs.add(day);
         Set<UUID> waiting = new HashSet<>();
         List<DeadlineBoard.BoardItem> others = new ArrayList<>(items(otherRows, day, calendar, null));
-        jdbc.query("SELECT request_id, received_on, tracking_no FROM deadline_board WHERE " + scope
-                + " AND phase = 'AWAITING_CORRECTION' AND last_step_on <= ?", rs -> {
+        jdbc.query(planned("SELECT request_id, received_on, tracking_no FROM deadline_board WHERE " + scope
+                + " AND phase = 'AWAITING_CORRECTION' AND last_step_on <= ?", waitingArgs.toArray()), rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     waiting.add(id);
                     others.add(new DeadlineBoard.BoardItem(id, rs.getString(3), null, null,
                             rs.getObject(2, LocalDate.class), BoardState.AWAITING_CORRECTION, null, null, null, null,
                             false, null, null, null, null, null, null));
-                }, waitingArgs.toArray());
+                });
         others.sort(SOONEST_DUE);
         List<DeadlineBoard.BoardItem> computed = others;
         Map<BoardState, Long> counts = DeadlineBoard.countsOf(computed);
@@ -191,10 +195,10 @@ public class DeadlineBoardQueries {
             List<Object> runningArgs = new ArrayList<>(List.of(bounds.soonFrom(), day));
             runningArgs.addAll(scopeArgs);
             runningArgs.addAll(List.of(day, bounds.from(), bounds.through()));
-            jdbc.query("SELECT CASE WHEN answer_due_on >= ? THEN 'ON_TRACK' WHEN answer_due_on >= ? THEN 'DUE_SOON'"
-                    + " ELSE 'OVERDUE' END AS state, count(*)" + running + " GROUP BY 1",
-                    rs -> { counts.merge(BoardState.valueOf(rs.getString(1)), rs.getLong(2), Long::sum); },
-                    runningArgs.toArray());
+            jdbc.query(planned("SELECT CASE WHEN answer_due_on >= ? THEN 'ON_TRACK' WHEN answer_due_on >= ?"
+                    + " THEN 'DUE_SOON' ELSE 'OVERDUE' END AS state, count(*)" + running + " GROUP BY 1",
+                    runningArgs.toArray()),
+                    rs -> { counts.merge(BoardState.valueOf(rs.getString(1)), rs.getLong(2), Long::sum); });
         } else {
             // the tree's running lines per due date from its roll-up, less those with a step after the day (the
             // roll-up counts them by their stored due date; the board reads them from their timeline, above). A
@@ -207,10 +211,10 @@ public class DeadlineBoardQueries {
                     }, RollUpTable.subtreeArgs(lines.root(), bounds.from(), bounds.through()));
             List<Object> steppedArgs = new ArrayList<>(lines.agencyArgs());
             steppedArgs.addAll(List.of(day, bounds.from(), bounds.through()));
-            jdbc.query("SELECT answer_due_on, count(*) FROM deadline_board WHERE " + lines.agencies()
-                    + "phase = 'RUNNING' AND last_step_on > ? AND answer_due_on BETWEEN ? AND ? GROUP BY answer_due_on",
-                    rs -> { perDue.merge(rs.getObject(1, LocalDate.class), -rs.getLong(2), Long::sum); },
-                    steppedArgs.toArray());
+            jdbc.query(planned("SELECT answer_due_on, count(*) FROM deadline_board WHERE " + lines.agencies()
+                    + "phase = 'RUNNING' AND last_step_on > ? AND answer_due_on BETWEEN ? AND ?"
+                    + " GROUP BY answer_due_on", steppedArgs.toArray()),
+                    rs -> { perDue.merge(rs.getObject(1, LocalDate.class), -rs.getLong(2), Long::sum); });
             perDue.forEach((due, n) -> counts.merge(bounds.stateOf(due, day), n, Long::sum));
             perDueDate = perDue;
         }
@@ -252,11 +256,11 @@ public class DeadlineBoardQueries {
                 skip = dates.skip();
             }
             pageArgs.addAll(List.of(skip, size + window));
-            keys = jdbc.query("SELECT request_id, answer_due_on, received_on, tracking_no" + running
-                    + " AND (" + stateFilter + ")" + between + " ORDER BY answer_due_on, received_on, tracking_no COLLATE \"C\","
-                    + " request_id OFFSET ? LIMIT ?", (rs, i) -> new RunningKey(rs.getObject(1, UUID.class),
-                    rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4)),
-                    pageArgs.toArray());
+            keys = jdbc.query(planned("SELECT request_id, answer_due_on, received_on, tracking_no" + running
+                    + " AND (" + stateFilter + ")" + between
+                    + " ORDER BY answer_due_on, received_on, tracking_no COLLATE \"C\", request_id OFFSET ? LIMIT ?",
+                    pageArgs.toArray()), (rs, i) -> new RunningKey(rs.getObject(1, UUID.class),
+                    rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4)));
         }
         List<UUID> onPage = new ArrayList<>();
         List<DeadlineBoard.BoardItem> pageOthers = new ArrayList<>();
@@ -299,6 +303,20 @@ public class DeadlineBoardQueries {
         }
         items.sort(SOONEST_DUE);
         return new DeadlineBoard(day, items, runningTotal + matching.size(), counts, page, size);
+    }
+
+    /**
+     * A statement of a page, planned for its own values every time: which index serves it depends on the scope (a
+     * department's few lines, a province's 2,000 agencies, a day in the past), which a plan the driver prepared once
+     * for every scope (it does after a statement's fifth use) could not know.
+     */
+    private static PreparedStatementCreator planned(String sql, Object[] args) {
+        return con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            new ArgumentPreparedStatementSetter(args).setValues(ps);
+            return ps;
+        };
     }
 
     private static boolean matches(List<BoardState> states, BoardState state) {
@@ -347,7 +365,8 @@ public class DeadlineBoardQueries {
     record DueDates(LocalDate first, LocalDate last, long skip) {
 
         /** Null when there are no more than {@code from} lines. */
-        static DueDates of(NavigableMap<LocalDate, Long> perDueDate, Predicate<LocalDate> matching, long from, long count) {
+        static DueDates of(NavigableMap<LocalDate, Long> perDueDate, Predicate<LocalDate> matching, long from,
+                           long count) {
             long before = 0;
             LocalDate first = null;
             long skip = 0;
@@ -413,7 +432,7 @@ public class DeadlineBoardQueries {
             return new RunningBounds(LocalDate.of(first, 1, 1), through, soonFrom);
         }
 
-        /** The state as of {@code day} of a running line due on {@code due} (within the bounds), as SQL tells it above. */
+        /** The state as of {@code day} of a running line due on {@code due} (within the bounds), as the SQL above. */
         BoardState stateOf(LocalDate due, LocalDate day) {
             return !due.isBefore(soonFrom) ? BoardState.ON_TRACK : !due.isBefore(day) ? BoardState.DUE_SOON
                     : BoardState.OVERDUE;
