@@ -66,6 +66,20 @@ public enum RollUpTable {
                 + "DO UPDATE SET n = " + rollUp + ".n + EXCLUDED.n";
     }
 
+    /** Removes a tally row that came to 0: the agency and the key's other columns, the segment. */
+    String pruneTally() {
+        return "DELETE FROM " + tally + " WHERE agency_code = ? AND " + keyIs() + " AND segment = ? AND n = 0";
+    }
+
+    /** Removes a roll-up row that came to 0: the ancestor and the key's other columns, the segment. */
+    String pruneRollUp() {
+        return "DELETE FROM " + rollUp + " WHERE ancestor_code = ? AND " + keyIs() + " AND segment = ? AND n = 0";
+    }
+
+    private String keyIs() {
+        return String.join(" AND ", java.util.Arrays.stream(keyColumns.split(",")).map(c -> c.trim() + " = ?").toList());
+    }
+
     /** Sums the tally into the roll-up, for the tree as the table {@code agency} has it now. */
     String reroll() {
         String keys = prefixed("t.", keyColumns);
