@@ -20,7 +20,7 @@ import java.util.List;
 final class ShadowTables {
 
     /** Every table a reset empties, that is every table the rebuild writes (a reset that empties another fails). */
-    static final List<String> REBUILT = List.of("carry_rollup", "carry_tally", "case_rollup", "case_tally", "dashboard_tally",
+    static final List<String> REBUILT = List.of("board_rollup", "board_tally", "carry_rollup", "carry_tally", "case_rollup", "case_tally", "dashboard_tally",
             "dashboard_tally_rebuild", "deadline_board", "fee_rollup", "fee_tally", "matrix_rollup", "matrix_tally",
             "published_report", "request_view", "year_closure");
 

@@ -11,7 +11,9 @@ public enum RollUpTable {
     MATRIX("matrix_tally", "matrix_rollup", "applicant_type, received_year, answered_year, outcome"),
     CARRY("carry_tally", "carry_rollup", "from_year, applicant_type"),
     CASES("case_tally", "case_rollup", "kind, filed_year, decided_year, result"),
-    FEES("fee_tally", "fee_rollup", "year, kind, amount_fen");
+    FEES("fee_tally", "fee_rollup", "year, kind, amount_fen"),
+    /** The deadline board's running lines per due date (query V110), kept by {@code DeadlineBoardWriter}. */
+    BOARD("board_tally", "board_rollup", "answer_due_on");
 
     private final String tally;
     private final String rollUp;
@@ -62,6 +64,20 @@ public enum RollUpTable {
         return "INSERT INTO " + rollUp + " (ancestor_code, " + keyColumns + ", segment, n) VALUES ("
                 + "?, ".repeat(params - 1) + "?) ON CONFLICT (ancestor_code, " + keyColumns + ", segment) "
                 + "DO UPDATE SET n = " + rollUp + ".n + EXCLUDED.n";
+    }
+
+    /** Removes a tally row that came to 0: the agency and the key's other columns, the segment. */
+    String pruneTally() {
+        return "DELETE FROM " + tally + " WHERE agency_code = ? AND " + keyIs() + " AND segment = ? AND n = 0";
+    }
+
+    /** Removes a roll-up row that came to 0: the ancestor and the key's other columns, the segment. */
+    String pruneRollUp() {
+        return "DELETE FROM " + rollUp + " WHERE ancestor_code = ? AND " + keyIs() + " AND segment = ? AND n = 0";
+    }
+
+    private String keyIs() {
+        return String.join(" AND ", java.util.Arrays.stream(keyColumns.split(",")).map(c -> c.trim() + " = ?").toList());
     }
 
     /** Sums the tally into the roll-up, for the tree as the table {@code agency} has it now. */

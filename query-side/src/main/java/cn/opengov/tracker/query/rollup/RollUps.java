@@ -5,6 +5,7 @@ import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.directory.AgencyDirectory.AgencyTree;
 import cn.opengov.tracker.query.projection.ReadModelWriter;
 import cn.opengov.tracker.query.projection.Tally;
+import cn.opengov.tracker.query.projection.TallyDeltas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -106,27 +107,77 @@ public class RollUps implements ReadModelWriter {
         }
 
         void flushAncestors(JdbcTemplate jdbc, Map<String, List<String>> up, int segment) {
-            Map<List<Object>, Long> sums = new HashMap<>();
-            for (Map.Entry<K, Long> e : moves.net().entrySet()) {
-                Object[] columns = rolled.tally().columns().apply(e.getKey());
-                for (String ancestor : up.getOrDefault((String) columns[0], List.of())) {
-                    List<Object> key = new ArrayList<>(java.util.Arrays.asList(columns));
-                    key.set(0, ancestor);
-                    sums.merge(key, e.getValue(), Long::sum);
-                }
+            addToAncestors(jdbc, rolled.table(), rolled.tally().columns(), moves.net(), up, segment);
+        }
+    }
+
+    /**
+     * A batch of the live projection whose writer works out its counts itself ({@code DeadlineBoardWriter}: from the
+     * rows it replaces, as their due dates were computed): {@code deltas} under the agency's rows of {@code table}'s
+     * tally ({@code upsert} takes the key's {@code columns}, the agency first, then the segment and the count) and
+     * under the rows of the agency's ancestors in its roll-up, as {@link #batch} does. Its keys come and go (a due
+     * date's lines are all answered in the end): a row that comes to 0 is removed, so that the rows a tree's board
+     * reads are the due dates of its open lines, not every due date there ever was.
+     */
+    public <K extends Comparable<K>> void add(int segment, RollUpTable table, String upsert, Function<K, Object[]> columns,
+                                              TallyDeltas<K> deltas) {
+        java.util.SortedMap<K, Long> net = deltas.net();
+        if (net.isEmpty()) {
+            return;
+        }
+        deltas.flush(jdbc, upsert, columns, segment);
+        // (any move may bring a row to 0: the segment -1 rows of a holiday notice's recomputation go below it too)
+        List<Object[]> moved = new ArrayList<>();
+        net.forEach((key, n) -> moved.add(withSegment(java.util.Arrays.asList(columns.apply(key)), segment)));
+        prune(table.pruneTally(), moved);
+        jdbc.execute("SELECT pg_advisory_xact_lock_shared(" + LOCK + ")");
+        Map<String, List<String>> up = ancestors(agencies.tree());
+        addToAncestors(jdbc, table, columns, net, up, segment);
+        List<Object[]> movedUp = new ArrayList<>();
+        for (Object[] row : moved) {
+            for (String ancestor : up.getOrDefault((String) row[0], List.of())) {
+                Object[] key = row.clone();
+                key[0] = ancestor;
+                movedUp.add(key);
             }
-            List<Object[]> rows = new ArrayList<>(sums.size());
-            sums.forEach((key, n) -> {
-                if (n != 0) {
-                    List<Object> row = new ArrayList<>(key);
-                    row.add(segment);
-                    row.add(n);
-                    rows.add(row.toArray());
-                }
-            });
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(rolled.table().upsert(), rows);
+        }
+        prune(table.pruneRollUp(), movedUp);
+    }
+
+    private static Object[] withSegment(List<Object> key, int segment) {
+        List<Object> row = new ArrayList<>(key);
+        row.add(segment);
+        return row.toArray();
+    }
+
+    private void prune(String delete, List<Object[]> keys) {
+        if (!keys.isEmpty()) {
+            jdbc.batchUpdate(delete, keys);
+        }
+    }
+
+    private static <K> void addToAncestors(JdbcTemplate jdbc, RollUpTable table, Function<K, Object[]> columnsOf,
+                                           Map<K, Long> net, Map<String, List<String>> up, int segment) {
+        Map<List<Object>, Long> sums = new HashMap<>();
+        for (Map.Entry<K, Long> e : net.entrySet()) {
+            Object[] columns = columnsOf.apply(e.getKey());
+            for (String ancestor : up.getOrDefault((String) columns[0], List.of())) {
+                List<Object> key = new ArrayList<>(java.util.Arrays.asList(columns));
+                key.set(0, ancestor);
+                sums.merge(key, e.getValue(), Long::sum);
             }
+        }
+        List<Object[]> rows = new ArrayList<>(sums.size());
+        sums.forEach((key, n) -> {
+            if (n != 0) {
+                List<Object> row = new ArrayList<>(key);
+                row.add(segment);
+                row.add(n);
+                rows.add(row.toArray());
+            }
+        });
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(table.upsert(), rows);
         }
     }
 
