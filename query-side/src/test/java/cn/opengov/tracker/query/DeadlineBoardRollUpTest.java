@@ -34,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeadlineBoardRollUpTest extends QuerySideTest {
 
-    private static final String TREE_CURRENT = "SELECT r.tree_version = t.version FROM (" + RollUps.RECORDED + ") r, agency_tree_version t";
     private static final List<String> DAYS = List.of("2022-06-15", "2023-09-01", "2024-03-01", "2025-01-15", "2026-06-15");
     private static final List<List<BoardState>> FILTERS = List.of(List.of(), List.of(BoardState.OVERDUE),
             List.of(BoardState.DUE_SOON, BoardState.AWAITING_CORRECTION), List.of(BoardState.ON_TRACK, BoardState.OVERDUE),
@@ -178,15 +177,6 @@ class DeadlineBoardRollUpTest extends QuerySideTest {
     /** The projection has caught up with the store, and the roll-ups are summed for the tree of now. */
     private void awaitProjectedAndRolledUp(String root) {
         assertThat(get("/api/deadlines?agencyCode=" + root + "&includeSubAgencies=true&size=1").status()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Boolean.TRUE.equals(jdbc.queryForObject(TREE_CURRENT, Boolean.class))) {
-            assertThat(System.nanoTime()).as("the roll-ups are summed again within 30 s of a change of the tree").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        awaitRollUpsCurrent();
     }
 }

@@ -8,6 +8,7 @@ import cn.opengov.tracker.api.request.event.RequestAnswered;
 import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.testing.ApiClient;
+import cn.opengov.tracker.query.rollup.RollUps;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -19,12 +20,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The query side against the test run's PostgreSQL: events go straight into the event store, as the command side
@@ -111,5 +115,23 @@ public abstract class QuerySideTest {
 
     protected ApiClient.Response get(String path) {
         return admin().get(path, Map.of("X-Min-Position", String.valueOf(head())));
+    }
+
+    /** Whether the roll-ups are summed for the agency tree of now (RollUps reads them only then). */
+    protected static final String TREE_CURRENT = "SELECT r.tree_version = t.version FROM (" + RollUps.RECORDED
+            + ") r, agency_tree_version t";
+
+    /** Waits (30 s at most) until a node has summed the roll-ups again for the tree of now. */
+    protected void awaitRollUpsCurrent() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Boolean.TRUE.equals(jdbc.queryForObject(TREE_CURRENT, Boolean.class))) {
+            assertThat(System.nanoTime()).as("the roll-ups are summed again within 30 s of a change of the tree").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

@@ -42,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RollUpsTest extends QuerySideTest {
 
-    private static final String TREE_CURRENT = "SELECT r.tree_version = t.version FROM (" + RollUps.RECORDED + ") r, agency_tree_version t";
 
     @Autowired
     AnnualMatrixQueries matrices;
@@ -296,16 +295,4 @@ class RollUpsTest extends QuerySideTest {
                 + " HAVING sum(t.n) <> 0";
     }
 
-    private void awaitRollUpsCurrent() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Boolean.TRUE.equals(jdbc.queryForObject(TREE_CURRENT, Boolean.class))) {
-            assertThat(System.nanoTime()).as("the roll-ups are summed again within 30 s of a change of the tree").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }
