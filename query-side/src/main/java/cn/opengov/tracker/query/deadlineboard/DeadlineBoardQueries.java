@@ -8,17 +8,15 @@ import cn.opengov.tracker.api.deadline.RequestTimeline;
 import cn.opengov.tracker.api.deadline.BoardState;
 import cn.opengov.tracker.api.deadline.BoardStatus;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
+import cn.opengov.tracker.platform.jdbc.PlannedEachTime;
 import cn.opengov.tracker.platform.security.AgencyScope;
 import cn.opengov.tracker.query.replica.ReplicaReads;
 import cn.opengov.tracker.query.rollup.RollUpTable;
 import cn.opengov.tracker.query.rollup.RollUps;
-import org.postgresql.PGStatement;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Component;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -306,17 +304,11 @@ public class DeadlineBoardQueries {
     }
 
     /**
-     * A statement of a page, planned for its own values every time: which index serves it depends on the scope (a
-     * department's few lines, a province's 2,000 agencies, a day in the past), which a plan the driver prepared once
-     * for every scope (it does after a statement's fifth use) could not know.
+     * A statement of a page: which index serves it depends on the scope (a department's few lines, a province's
+     * 2,000 agencies, a day in the past), so it is planned for its own values each time.
      */
     private static PreparedStatementCreator planned(String sql, Object[] args) {
-        return con -> {
-            PreparedStatement ps = con.prepareStatement(sql);
-            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-            new ArgumentPreparedStatementSetter(args).setValues(ps);
-            return ps;
-        };
+        return PlannedEachTime.statement(sql, args);
     }
 
     private static boolean matches(List<BoardState> states, BoardState state) {

@@ -10,15 +10,13 @@ import cn.opengov.tracker.api.rule.RuleViolation;
 import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.platform.directory.Agency;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
+import cn.opengov.tracker.platform.jdbc.PlannedEachTime;
 import cn.opengov.tracker.platform.security.AgencyScope;
-import org.postgresql.PGStatement;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import cn.opengov.tracker.query.replica.ReplicaReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -241,12 +239,7 @@ public class RequestQueries {
      * (it does after a statement's fifth use) could not know.
      */
     private <T> List<T> query(String sql, List<Object> args, RowMapper<T> rows) {
-        return jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql);
-            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-            new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
-            return ps;
-        }, rows);
+        return jdbc.query(PlannedEachTime.statement(sql, args.toArray()), rows);
     }
 
     /** One request the user may see (else 404, which does not reveal that it exists). */
