@@ -93,7 +93,7 @@ class RebuildFloorBench {
                         if (pass.compareTo(Pass.FOLD) >= 0 && event instanceof RequestEvent requestEvent) {
                             if (!id.equals(currentId)) {
                                 if (pass == Pass.ROW && current != null) {
-                                    rows = rowOf(rows, current);
+                                    rows = rowOf(rows, current, folded);
                                 }
                                 currentId = id;
                                 current = null;
@@ -117,13 +117,11 @@ class RebuildFloorBench {
         }
     }
 
-    /** request_view's row of a request as the rebuild's COPY text, thrown away every batch instead of sent. */
-    private static CopyRows rowOf(CopyRows rows, ProjectedRequest request) {
+    /** request_view's row of the {@code nth} request as the rebuild's COPY text, thrown away every batch instead of sent. */
+    private static CopyRows rowOf(CopyRows rows, ProjectedRequest request, long nth) {
         RequestViewStore.addRow(rows, request);
-        return ++rowsInBatch % BulkReplay.REQUESTS_PER_BATCH == 0 ? new CopyRows(BulkReplay.REQUESTS_PER_BATCH) : rows;
+        return nth % BulkReplay.REQUESTS_PER_BATCH == 0 ? new CopyRows(BulkReplay.REQUESTS_PER_BATCH) : rows;
     }
-
-    private static long rowsInBatch;
 
     private static long backendPid(Connection con) throws Exception {
         try (Statement s = con.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
