@@ -71,6 +71,9 @@ public class ProjectionRebuilder {
         return t;
     });
     private final AtomicBoolean runningHere = new AtomicBoolean();
+    private final AtomicBoolean vacuumingHere = new AtomicBoolean();
+    /** The transaction id of the last rebuild this node committed: the VACUUM after it waits for older ones. */
+    private final AtomicLong rebuildXid = new AtomicLong();
     private final AtomicLong requestsRebuilt = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
@@ -115,6 +118,7 @@ public class ProjectionRebuilder {
             return;
         }
         StreamingEventProcessor processor = processor();
+        boolean rebuilt = false;
         try {
             if (!pendingAndFree(Duration.ZERO)) {
                 return;
@@ -123,9 +127,11 @@ public class ProjectionRebuilder {
             takeOverAllSegments();
             requestsRebuilt.set(0);
             long started = System.nanoTime();
-            Boolean rebuilt = rebuildTransaction.execute(status -> rebuildInOneTransaction(processor));
-            if (Boolean.TRUE.equals(rebuilt)) {
+            rebuilt = Boolean.TRUE.equals(rebuildTransaction.execute(status -> rebuildInOneTransaction(processor)));
+            if (rebuilt) {
                 log.info("read models rebuilt: {} requests in {} s", requestsRebuilt.get(), (System.nanoTime() - started) / 1_000_000_000);
+                // said before the processor catches up, so that whoever waits for both never sees the gap between
+                vacuumingHere.set(true);
             }
             lastError.set(null);
         } catch (RuntimeException | Error e) {
@@ -136,6 +142,23 @@ public class ProjectionRebuilder {
         } finally {
             processor.start();
             runningHere.set(false);
+        }
+        if (rebuilt) {
+            vacuum();
+        }
+    }
+
+    /** The new tables' pages made visible to all (ShadowTables says why), while the processor already goes on. */
+    private void vacuum() {
+        long started = System.nanoTime();
+        try {
+            ShadowTables.vacuumRebuilt(jdbc, rebuildXid.get());
+            log.info("rebuilt read models vacuumed in {} s", (System.nanoTime() - started) / 1_000_000_000);
+        } catch (RuntimeException e) {
+            // the tables are right without it, only slower to read at first; the next rebuild tries again
+            log.warn("vacuum of the rebuilt read models failed", ProjectionErrors.redacted(e));
+        } finally {
+            vacuumingHere.set(false);
         }
     }
 
@@ -158,6 +181,7 @@ public class ProjectionRebuilder {
         shadow.analyzeCopies();
         report(requests);
         shadow.swap();
+        rebuildXid.set(ShadowTables.transactionId(jdbc));
         TrackingToken token = head == null ? null : GapAwareTrackingToken.newInstance(head, gapsBelow(head));
         for (int segment : segments) {
             tokenStore.storeToken(token, Projections.GROUP, segment);
@@ -237,7 +261,7 @@ public class ProjectionRebuilder {
         long slowest = pending ? -1 : processor.processingStatus().values().stream()
                 .mapToLong(ProjectionRebuilder::position).min().orElse(-1);
         return new RebuildStatus(processor.isRunning(), processor.isReplaying(), head, slowest, pending, runningHere.get(),
-                requestsRebuilt.get(), lastError.get(), deadLetters.count(), deadLetters.list(DEAD_LETTERS_SHOWN), lastRebuild(),
+                vacuumingHere.get(), requestsRebuilt.get(), lastError.get(), deadLetters.count(), deadLetters.list(DEAD_LETTERS_SHOWN), lastRebuild(),
                 deadLetters.lastBatchFailure());
     }
 
@@ -254,12 +278,14 @@ public class ProjectionRebuilder {
 
     /**
      * GET /api/admin/projections/status (API.md): whether the projections run, the event store's head and the
-     * position every segment has processed, the state of a rebuild, the dead letters (events parked because they
-     * could not be projected, with the later events of their request), what the last rebuild skipped, and the last
-     * batch this node had to try again (a failure of the moment: the database, a lock).
+     * position every segment has processed, the state of a rebuild (and of the VACUUM of its tables that follows it
+     * on this node), the dead letters (events parked because they could not be projected, with the later events of
+     * their request), what the last rebuild skipped, and the last batch this node had to try again (a failure of the
+     * moment: the database, a lock).
      */
     public record RebuildStatus(boolean running, boolean replaying, Long headPosition, long processedPosition,
-                                boolean rebuildPending, boolean rebuildingHere, long requestsRebuilt, String lastError,
+                                boolean rebuildPending, boolean rebuildingHere, boolean vacuumingHere,
+                                long requestsRebuilt, String lastError,
                                 long deadLetterCount, List<ProjectionDeadLetters.DeadLetterView> deadLetters,
                                 LastRebuild lastRebuild, ProjectionDeadLetters.BatchFailure lastBatchFailure) {
     }
