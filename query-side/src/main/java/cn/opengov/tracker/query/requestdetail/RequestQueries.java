@@ -36,7 +36,7 @@ public class RequestQueries {
 
     private static final int MAX_PAGE_SIZE = 200;
     /** A search counts its matches exactly up to this many (API.md: {@code total}, {@code totalCapped}). */
-    static final int SEARCH_COUNT_CAP = 10_000;
+    static final int SEARCH_COUNT_CAP = 1_000;
     /**
      * A common term's page is looked for among this many of the newest requests first: reading them costs a few
      * milliseconds, and a term in one request of a hundred fills a page of 50 there over a whole province.
