@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How common each bigram of the search is among the requests ({@code request_view.search_grams}), as PostgreSQL's
+ * How common each gram of the search is among the requests ({@code request_view.search_grams}), as PostgreSQL's
  * statistics tell it: ANALYZE samples the table and keeps the most common elements of the arrays with the share of
  * rows that have each ({@code pg_stats.most_common_elems}, {@code most_common_elem_freqs}); any other element is
  * rarer than the rarest of those. V120 and every rebuild analyze the table; the numbers are read again every few
@@ -50,18 +50,20 @@ public class GramFrequencies {
     }
 
     private Known read() {
+        // whether every row carries its triples (V130): until then the search asks for pairs only
+        boolean triples = Boolean.TRUE.equals(jdbc.queryForObject("SELECT triples FROM search_grams_scheme", Boolean.class));
         List<Known> rows = jdbc.query("SELECT s.most_common_elems::text::integer[] AS grams, s.most_common_elem_freqs AS shares, "
                         + "c.reltuples::bigint AS estimated_rows FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
                         + "AND c.relnamespace = s.schemaname::regnamespace WHERE s.schemaname = current_schema() "
                         + "AND s.tablename = 'request_view' AND s.attname = 'search_grams'",
-                (rs, i) -> known(rs.getArray("grams"), rs.getArray("shares"), rs.getLong("estimated_rows")));
-        return rows.isEmpty() ? Known.NONE.readNow() : rows.get(0);
+                (rs, i) -> known(rs.getArray("grams"), rs.getArray("shares"), rs.getLong("estimated_rows"), triples));
+        return rows.isEmpty() ? Known.NONE.readNow(triples) : rows.get(0);
     }
 
-    private static Known known(Array grams, Array shares, long rows) throws SQLException {
+    private static Known known(Array grams, Array shares, long rows, boolean triples) throws SQLException {
         if (grams == null || shares == null) {
             // no element was common enough to keep: every gram is rare, but how rare is not known
-            return new Known(Map.of(), 0, Math.max(rows, 0), System.nanoTime());
+            return new Known(Map.of(), 0, Math.max(rows, 0), triples, System.nanoTime());
         }
         Integer[] g = (Integer[]) grams.getArray();
         Float[] f = (Float[]) shares.getArray();
@@ -71,20 +73,21 @@ public class GramFrequencies {
         }
         // after the elements' shares come the smallest and the largest of them, and the share of null elements
         double rarest = f.length > g.length ? f[g.length] : frequencies.values().stream().mapToDouble(d -> d).min().orElse(0);
-        return new Known(frequencies, rarest, Math.max(rows, 0), System.nanoTime());
+        return new Known(frequencies, rarest, Math.max(rows, 0), triples, System.nanoTime());
     }
 
     /**
      * @param frequencies the share of rows that have each common gram
      * @param rarerThan   every other gram is in fewer rows than this share (PostgreSQL guesses half of it)
      * @param rows        about how many requests there are
+     * @param triples     whether every row carries the triples of its texts, not only the pairs (SearchGrams)
      */
-    record Known(Map<Integer, Double> frequencies, double rarerThan, long rows, long readAt) {
+    record Known(Map<Integer, Double> frequencies, double rarerThan, long rows, boolean triples, long readAt) {
 
-        static final Known NONE = new Known(null, 0, 0, 0);
+        static final Known NONE = new Known(null, 0, 0, false, 0);
 
-        Known readNow() {
-            return new Known(frequencies, rarerThan, rows, System.nanoTime());
+        Known readNow(boolean triples) {
+            return new Known(frequencies, rarerThan, rows, triples, System.nanoTime());
         }
 
         boolean analyzed() {

@@ -52,5 +52,7 @@ public class RequestSearchIndex implements ReadModelWriter {
             jdbc.execute(definition);
         }
         dropped.clear();
+        // every row now carries its triples too (SearchGrams; V130): the search may ask for them from this commit on
+        jdbc.update("UPDATE search_grams_scheme SET triples = TRUE WHERE NOT triples");
     }
 }

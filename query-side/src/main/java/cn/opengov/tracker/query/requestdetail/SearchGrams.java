@@ -1,74 +1,124 @@
 package cn.opengov.tracker.query.requestdetail;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The character bigrams the request search looks up ({@code request_view.search_grams}, a GIN index): every pair of
+ * The character grams the request search looks up ({@code request_view.search_grams}, a GIN index): every pair of
  * neighbouring characters of the tracking number, the applicant's name and the description, each case-folded, as
- * one integer. Chinese has no spaces between words, and a name or a word is often two characters: bigrams find
- * both, where pg_trgm's trigrams need three and full-text search needs words.
+ * one integer, and every triple of neighbouring characters of which one at least is ASCII. Chinese has no spaces
+ * between words, and a name or a word is often two characters: bigrams find both, where pg_trgm's trigrams need
+ * three and full-text search needs words. Digits and Latin letters are another matter: ten digits make a hundred
+ * pairs, each in a large share of all requests (tracking numbers, numbered names, dates in descriptions), so a
+ * number's pairs narrow little and each costs the index a walk through millions of entries; its triples are ten
+ * times rarer. Triples of Chinese characters alone are left out: their pairs are rare already, and they would make
+ * the index half as large again.
  * <p>
  * The grams only narrow the rows: the search's own {@code ILIKE} still decides what matches, so the answers are the
- * same as without them. That holds because a row that {@code ILIKE '%q%'} finds contains every bigram of q, once
+ * same as without them. That holds because a row that {@code ILIKE '%q%'} finds contains every gram of q, once
  * both are folded alike: {@link #forQuery} answers only for a q whose characters every case table folds the same
  * way (ASCII, and characters without case: Chinese, digits, punctuation, spaces); any other q is searched without
  * the grams. A pair is {@code lower(a) * 65536 + lower(b)} over code points, cut to 32 bits: one number per pair
  * for every Chinese and Latin pair; pairs beyond them may share one, which only lets more rows through to the
- * {@code ILIKE}. V90's {@code request_search_grams(text)} is the same in SQL (a test pins the two together).
+ * {@code ILIKE}. A triple is a hash of its three code points to 32 bits, which may equally meet another gram's.
+ * V90's {@code request_search_grams(text)} is the pairs in SQL (a test pins the two together); the triples are
+ * written by the projection only, and searched for once a rebuild has written them into every row (V130).
  */
 public final class SearchGrams {
 
-    /** More bigrams of a long q narrow no further than these, and each costs the index a lookup. */
+    /** More grams of a long q (of each kind) narrow no further than these, and each costs the index a lookup. */
     static final int MAX_QUERY_GRAMS = 12;
 
     private SearchGrams() {
     }
 
-    /** The distinct bigrams of the texts (null texts have none), each text on its own: none spans two of them. */
+    /**
+     * A gram of a search term, and where in the term it lies: a pair within a triple that is looked up narrows
+     * nothing more.
+     */
+    record Gram(int value, int from, int to) {
+
+        boolean within(Gram other) {
+            return other.from <= from && to <= other.to;
+        }
+    }
+
+    /** The distinct pairs and triples of the texts (null texts have none), each text on its own: none spans two. */
     public static int[] of(String... texts) {
-        int[] grams = new int[16];
+        return distinct(grams(true, texts));
+    }
+
+    /** The distinct pairs alone: what V90's SQL function computes. */
+    static int[] pairsOf(String... texts) {
+        return distinct(grams(false, texts));
+    }
+
+    private static int[] grams(boolean triples, String... texts) {
+        int[] grams = new int[32];
         int n = 0;
         for (String text : texts) {
             if (text == null) {
                 continue;
             }
-            int previous = -1;
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                i += Character.charCount(cp);
-                int folded = Character.toLowerCase(cp);
-                if (previous >= 0) {
-                    if (n == grams.length) {
-                        grams = Arrays.copyOf(grams, n * 2);
-                    }
-                    grams[n++] = pair(previous, folded);
+            int[] folded = folded(text);
+            for (int i = 1; i < folded.length; i++) {
+                if (n + 2 > grams.length) {
+                    grams = Arrays.copyOf(grams, grams.length * 2);
                 }
-                previous = folded;
+                grams[n++] = pair(folded[i - 1], folded[i]);
+                if (triples && i >= 2 && anyAscii(folded[i - 2], folded[i - 1], folded[i])) {
+                    grams[n++] = triple(folded[i - 2], folded[i - 1], folded[i]);
+                }
             }
         }
-        int[] sorted = Arrays.copyOf(grams, n);
-        Arrays.sort(sorted);
-        return Arrays.stream(sorted).distinct().toArray();
+        return Arrays.copyOf(grams, n);
+    }
+
+    private static int[] distinct(int[] grams) {
+        return Arrays.stream(grams).sorted().distinct().toArray();
+    }
+
+    private static int[] folded(String text) {
+        return text.codePoints().map(Character::toLowerCase).toArray();
     }
 
     /**
-     * The bigrams a row matching q must have (at most {@link #MAX_QUERY_GRAMS}, spread over q), or empty when the
-     * grams cannot narrow the search: q shorter than two characters, or with a character outside the safe set.
+     * The grams a row matching q must have, each with its place in q (at most {@link #MAX_QUERY_GRAMS} of each kind,
+     * spread over q), or empty when the grams cannot narrow the search: q shorter than two characters, or with a
+     * character outside the safe set.
+     *
+     * @param triples whether the rows carry their triples (every row written since a rebuild does)
      */
-    public static Optional<int[]> forQuery(String q) {
+    static List<Gram> forQuery(String q, boolean triples) {
         if (q == null || q.codePointCount(0, q.length()) < 2 || !q.codePoints().allMatch(SearchGrams::foldsAlike)) {
-            return Optional.empty();
+            return List.of();
         }
-        int[] all = of(q);
-        if (all.length <= MAX_QUERY_GRAMS) {
-            return Optional.of(all);
+        int[] c = folded(q);
+        Map<Integer, Gram> pairs = new LinkedHashMap<>();
+        Map<Integer, Gram> threes = new LinkedHashMap<>();
+        for (int i = 1; i < c.length; i++) {
+            pairs.putIfAbsent(pair(c[i - 1], c[i]), new Gram(pair(c[i - 1], c[i]), i - 1, i + 1));
+            if (triples && i >= 2 && anyAscii(c[i - 2], c[i - 1], c[i])) {
+                threes.putIfAbsent(triple(c[i - 2], c[i - 1], c[i]), new Gram(triple(c[i - 2], c[i - 1], c[i]), i - 2, i + 1));
+            }
         }
-        int[] some = new int[MAX_QUERY_GRAMS];
+        List<Gram> grams = new ArrayList<>(spread(new ArrayList<>(pairs.values())));
+        grams.addAll(spread(new ArrayList<>(threes.values())));
+        return grams;
+    }
+
+    private static List<Gram> spread(List<Gram> all) {
+        if (all.size() <= MAX_QUERY_GRAMS) {
+            return all;
+        }
+        List<Gram> some = new ArrayList<>(MAX_QUERY_GRAMS);
         for (int i = 0; i < MAX_QUERY_GRAMS; i++) {
-            some[i] = all[(int) ((long) i * all.length / MAX_QUERY_GRAMS)];
+            some.add(all.get((int) ((long) i * all.size() / MAX_QUERY_GRAMS)));
         }
-        return Optional.of(some);
+        return some;
     }
 
     /** A PostgreSQL {@code integer[]} literal: numbers only, safe to write into a statement. */
@@ -85,6 +135,17 @@ public final class SearchGrams {
 
     static int pair(int a, int b) {
         return (int) ((long) a * 65536 + b);
+    }
+
+    /** Three code points (each at most 0x10FFFF) mixed into 32 bits. */
+    static int triple(int a, int b, int c) {
+        long h = ((long) a * 1_000_003L + b) * 1_000_003L + c;
+        h *= 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private static boolean anyAscii(int a, int b, int c) {
+        return a < 0x80 || b < 0x80 || c < 0x80;
     }
 
     /**

@@ -1,18 +1,19 @@
 package cn.opengov.tracker.query.requestdetail;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.stream.IntStream;
+import java.util.List;
 
 /**
- * A search's q as the list looks it up: the {@code ILIKE} pattern that decides, the bigrams worth asking the index
+ * A search's q as the list looks it up: the {@code ILIKE} pattern that decides, the grams worth asking the index
  * for, and about what share of the requests match.
  * <p>
- * Each bigram narrows the rows by its own rarity and costs the index a walk through every row that has it: a pair
+ * Each gram narrows the rows by its own rarity and costs the index a walk through every row that has it: a pair
  * that every request has ({@code 申请}, {@code -2}, {@code 20} in this data) narrows nothing and is the longest walk
  * of all; a tracking-number prefix spent most of its time intersecting such lists. So the grams are taken rarest
  * first, each one only while what it saves in rows read from the table (about {@link #ROW_PER_POSTINGS} of the
- * index's entries cost as much as one such row) outweighs its own list. Leaving grams out lets more rows through to
+ * index's entries cost as much as one such row) outweighs its own list, and a pair that lies within a triple
+ * already taken is left out (every row with the triple has the pair). Leaving grams out lets more rows through to
  * the {@code ILIKE}; it never changes what matches.
  */
 record SearchTerm(String pattern, int[] grams, double share) {
@@ -26,35 +27,45 @@ record SearchTerm(String pattern, int[] grams, double share) {
     /** @param q the stripped, non-blank term */
     static SearchTerm of(String q, GramFrequencies.Known known) {
         String pattern = "%" + RequestQueries.escapeLike(q) + "%";
-        int[] all = SearchGrams.forQuery(q).orElse(new int[0]);
-        if (all.length == 0 || !known.analyzed()) {
-            return new SearchTerm(pattern, all, UNKNOWN);
+        List<SearchGrams.Gram> all = SearchGrams.forQuery(q, known.triples());
+        if (all.isEmpty() || !known.analyzed()) {
+            return new SearchTerm(pattern, values(all), UNKNOWN);
         }
+        // how common q is, from its pairs as if independent (what the ways to look were tuned on; a triple's share
+        // is already in its pairs')
         double share = 1;
-        for (int g : all) {
-            share *= known.of(g);
+        for (SearchGrams.Gram g : all) {
+            if (g.to() - g.from() == 2) {
+                share *= known.of(g.value());
+            }
         }
-        return new SearchTerm(pattern, worthLookingUp(all, known), share);
+        return new SearchTerm(pattern, values(worthLookingUp(all, known)), share);
     }
 
-    /** The grams rarest first, each kept while it narrows more than it costs; in ascending order, as a literal wants. */
-    static int[] worthLookingUp(int[] grams, GramFrequencies.Known known) {
-        int[] rarestFirst = IntStream.of(grams).boxed().sorted(Comparator.comparingDouble(known::of))
-                .mapToInt(Integer::intValue).toArray();
-        int kept = 0;
+    /** The grams rarest first, each kept while it narrows more than it costs and is not within one kept already. */
+    static List<SearchGrams.Gram> worthLookingUp(List<SearchGrams.Gram> grams, GramFrequencies.Known known) {
+        List<SearchGrams.Gram> rarestFirst = grams.stream()
+                .sorted(Comparator.comparingDouble((SearchGrams.Gram g) -> known.of(g.value()))).toList();
+        List<SearchGrams.Gram> kept = new ArrayList<>();
         double left = 1;
-        for (int g : rarestFirst) {
-            double f = known.of(g);
+        for (SearchGrams.Gram g : rarestFirst) {
+            if (kept.stream().anyMatch(g::within)) {
+                continue;
+            }
+            double f = known.of(g.value());
             // the rows it would spare (the share still let through, less the share that has g too) against its list
             if (left * (1 - f) * ROW_PER_POSTINGS <= f) {
                 break;
             }
             left *= f;
-            kept++;
+            kept.add(g);
         }
-        int[] chosen = Arrays.copyOf(rarestFirst, kept);
-        Arrays.sort(chosen);
-        return chosen;
+        return kept;
+    }
+
+    /** In ascending order, as a literal wants. */
+    private static int[] values(List<SearchGrams.Gram> grams) {
+        return grams.stream().mapToInt(SearchGrams.Gram::value).sorted().distinct().toArray();
     }
 
     boolean narrowed() {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The ways a search finds its page (RequestQueries.SearchPath): the newest requests first, every match the index
@@ -59,11 +60,12 @@ class RequestSearchPathsTest extends QuerySideTest {
         int alsoCommon = SearchGrams.pair('0', '2');
         int rare = SearchGrams.pair('欧', '阳');
         int middling = SearchGrams.pair('人', '1');
-        GramFrequencies.Known known = new GramFrequencies.Known(Map.of(common, 1.0, alsoCommon, 0.999, middling, 0.11), 0.08,
-                1_000_000, 0);
-        assertThat(SearchTerm.worthLookingUp(new int[] {common, rare, middling}, known))
+        // "2020"'s triples as common as its pairs
+        GramFrequencies.Known known = new GramFrequencies.Known(Map.of(common, 1.0, alsoCommon, 0.999, middling, 0.11,
+                SearchGrams.triple('2', '0', '2'), 1.0, SearchGrams.triple('0', '2', '0'), 0.999), 0.08, 1_000_000, true, 0);
+        assertThat(values(SearchTerm.worthLookingUp(List.of(gram(common, 0, 2), gram(rare, 2, 4), gram(middling, 4, 6)), known)))
                 .as("a pair in every row narrows nothing; the rarer ones do").containsExactly(sortedOf(rare, middling));
-        assertThat(SearchTerm.worthLookingUp(new int[] {common}, known)).isEmpty();
+        assertThat(SearchTerm.worthLookingUp(List.of(gram(common, 0, 2)), known)).isEmpty();
         SearchTerm term = SearchTerm.of("2020", known);
         assertThat(term.narrowed()).as("every pair of it in (almost) every row: the ILIKE alone").isFalse();
         assertThat(term.share()).isEqualTo(0.999);
@@ -72,6 +74,50 @@ class RequestSearchPathsTest extends QuerySideTest {
         assertThat(SearchTerm.of("欧阳", GramFrequencies.Known.NONE).grams())
                 .as("nothing known: every gram, as before").containsExactly(SearchGrams.of("欧阳"));
         assertThat(SearchTerm.of("欧阳", GramFrequencies.Known.NONE).share()).isEqualTo(SearchTerm.UNKNOWN);
+    }
+
+    @Test
+    void aPairWithinATripleAlreadyAskedForIsNotAskedForAgain() {
+        int oneTwo = SearchGrams.pair('1', '2');
+        int twoThree = SearchGrams.pair('2', '3');
+        int nameOne = SearchGrams.pair('人', '1');
+        // the pairs of digits as common as they are in the bench's data; the triples not listed: rarer than all listed
+        GramFrequencies.Known known = new GramFrequencies.Known(Map.of(oneTwo, 0.18, twoThree, 0.18, nameOne, 0.11), 0.05,
+                10_000_000, true, 0);
+        SearchTerm term = SearchTerm.of("人123", known);
+        assertThat(term.grams()).as("the two triples cover every pair")
+                .containsExactly(sortedOf(SearchGrams.triple('人', '1', '2'), SearchGrams.triple('1', '2', '3')));
+        assertThat(term.share()).as("the share from the pairs, as before").isCloseTo(0.11 * 0.18 * 0.18, within(1e-12));
+
+        GramFrequencies.Known pairsOnly = new GramFrequencies.Known(known.frequencies(), 0.05, 10_000_000, false, 0);
+        assertThat(SearchTerm.of("人123", pairsOnly).grams()).as("rows written before V130: pairs only")
+                .containsExactly(sortedOf(oneTwo, twoThree, nameOne));
+    }
+
+    @Test
+    void theSearchAsksForTriplesOnlyOnceARebuildHasWrittenThemIntoEveryRow() {
+        String agency = newAgency(null);
+        receivedWith(agency, agency + "-2025-0001", LocalDate.of(2025, 3, 3), "申请人12345", "申请公开审批文件");
+        awaitProjected(agency);
+        assertThat(jdbc.queryForObject("SELECT triples FROM search_grams_scheme", Boolean.class))
+                .as("a new installation's table was empty").isTrue();
+        try {
+            // as after V130 on a table of old rows: pairs only until a rebuild
+            jdbc.update("UPDATE search_grams_scheme SET triples = FALSE");
+            frequencies.forget();
+            assertThat(frequencies.known().triples()).isFalse();
+            assertThat(queries.states(agency, false, null, "人12345", null, 0, 10, 100).items()).hasSize(1);
+
+            admin().post("/api/admin/projections/rebuild", Map.of());
+            admin().awaitRebuilt(Duration.ofSeconds(60));
+            assertThat(jdbc.queryForObject("SELECT triples FROM search_grams_scheme", Boolean.class)).isTrue();
+            frequencies.forget();
+            assertThat(frequencies.known().triples()).isTrue();
+            assertThat(queries.states(agency, false, null, "人12345", null, 0, 10, 100).items()).hasSize(1);
+        } finally {
+            jdbc.update("UPDATE search_grams_scheme SET triples = TRUE");
+            frequencies.forget();
+        }
     }
 
     @Test
@@ -173,6 +219,14 @@ class RequestSearchPathsTest extends QuerySideTest {
         UUID id = UUID.randomUUID();
         append(id, new RequestReceived(id, trackingNo, agency, on, Channel.MAIL,
                 new Applicant(ApplicantType.NATURAL_PERSON, name, null, null, null, null), description));
+    }
+
+    private static SearchGrams.Gram gram(int value, int from, int to) {
+        return new SearchGrams.Gram(value, from, to);
+    }
+
+    private static int[] values(List<SearchGrams.Gram> grams) {
+        return grams.stream().mapToInt(SearchGrams.Gram::value).sorted().toArray();
     }
 
     private static int[] sortedOf(int... grams) {

@@ -56,7 +56,7 @@ class RequestSearchTest extends QuerySideTest {
             assertThat(sql).isNotNull();
             Integer[] fromSql = (Integer[]) jdbcArray(sql);
             assertThat(Arrays.stream(fromSql).mapToInt(Integer::intValue).toArray()).as(Arrays.toString(t))
-                    .isEqualTo(SearchGrams.of(t));
+                    .isEqualTo(SearchGrams.pairsOf(t));
         }
     }
 
@@ -110,14 +110,34 @@ class RequestSearchTest extends QuerySideTest {
 
     @Test
     void theQueryGramsCoverOnlyWhatEveryCaseTableFoldsAlike() {
-        assertThat(SearchGrams.forQuery("欧阳")).isPresent();
-        assertThat(SearchGrams.forQuery("B0001-2023")).isPresent();
-        assertThat(SearchGrams.forQuery("100%_\\")).isPresent();
-        assertThat(SearchGrams.forQuery("娜")).as("one character has no bigram").isEmpty();
-        assertThat(SearchGrams.forQuery("äpfel")).as("a letter with case beyond ASCII").isEmpty();
-        assertThat(SearchGrams.forQuery("ß")).isEmpty();
-        int[] many = SearchGrams.forQuery("申请公开某项目的审批文件和资金使用情况以及相关的会议纪要").orElseThrow();
-        assertThat(many).hasSize(SearchGrams.MAX_QUERY_GRAMS);
+        assertThat(SearchGrams.forQuery("欧阳", true)).isNotEmpty();
+        assertThat(SearchGrams.forQuery("B0001-2023", true)).isNotEmpty();
+        assertThat(SearchGrams.forQuery("100%_\\", true)).isNotEmpty();
+        assertThat(SearchGrams.forQuery("娜", true)).as("one character has no bigram").isEmpty();
+        assertThat(SearchGrams.forQuery("äpfel", true)).as("a letter with case beyond ASCII").isEmpty();
+        assertThat(SearchGrams.forQuery("ß", true)).isEmpty();
+        List<SearchGrams.Gram> many = SearchGrams.forQuery("申请公开某项目的审批文件和资金使用情况以及相关的会议纪要", true);
+        assertThat(many).as("pairs only: no character of it is ASCII").hasSize(SearchGrams.MAX_QUERY_GRAMS);
+    }
+
+    @Test
+    void aRowCarriesTheTriplesWithAnAsciiCharacterAndTheQueryAsksForThemOnceTheRowsDo() {
+        int[] row = SearchGrams.of("B0123-2024-000123", "申请人12345", "申请公开审批文件（7）");
+        int[] pairs = SearchGrams.pairsOf("B0123-2024-000123", "申请人12345", "申请公开审批文件（7）");
+        assertThat(row).contains(pairs);
+        assertThat(row).contains(SearchGrams.triple('b', '0', '1'), SearchGrams.triple('人', '1', '2'),
+                SearchGrams.triple('1', '2', '3'), SearchGrams.triple('（', '7', '）'));
+        assertThat(row).as("three Chinese characters: no triple").doesNotContain(SearchGrams.triple('申', '请', '人'));
+
+        List<SearchGrams.Gram> withTriples = SearchGrams.forQuery("人123", true);
+        assertThat(withTriples).extracting(SearchGrams.Gram::value).containsExactlyInAnyOrder(SearchGrams.pair('人', '1'),
+                SearchGrams.pair('1', '2'), SearchGrams.pair('2', '3'), SearchGrams.triple('人', '1', '2'), SearchGrams.triple('1', '2', '3'));
+        assertThat(row).as("a row that ILIKE finds has every gram of q")
+                .contains(withTriples.stream().mapToInt(SearchGrams.Gram::value).toArray());
+        assertThat(SearchGrams.forQuery("人123", false)).as("rows written before V130 carry pairs only")
+                .extracting(SearchGrams.Gram::value)
+                .containsExactlyInAnyOrder(SearchGrams.pair('人', '1'), SearchGrams.pair('1', '2'), SearchGrams.pair('2', '3'));
+        assertThat(SearchGrams.forQuery("B1", true)).as("two characters have no triple").hasSize(1);
     }
 
     private void assertSameAsIlike(String county, List<String> codes) {
