@@ -57,24 +57,49 @@ public final class SearchGrams {
     }
 
     private static int[] grams(boolean triples, String... texts) {
-        int[] grams = new int[32];
-        int n = 0;
+        Values values = new Values();
         for (String text : texts) {
-            if (text == null) {
-                continue;
-            }
-            int[] folded = folded(text);
-            for (int i = 1; i < folded.length; i++) {
-                if (n + 2 > grams.length) {
-                    grams = Arrays.copyOf(grams, grams.length * 2);
-                }
-                grams[n++] = pair(folded[i - 1], folded[i]);
-                if (triples && i >= 2 && anyAscii(folded[i - 2], folded[i - 1], folded[i])) {
-                    grams[n++] = triple(folded[i - 2], folded[i - 1], folded[i]);
-                }
+            if (text != null) {
+                eachGram(folded(text), triples, values);
             }
         }
-        return Arrays.copyOf(grams, n);
+        return values.all();
+    }
+
+    /**
+     * The one definition of a text's grams, for the rows and for q alike (a row that ILIKE finds must have every gram
+     * of q): every pair of neighbouring characters, and every triple of them of which one at least is ASCII.
+     */
+    private static void eachGram(int[] folded, boolean triples, Sink sink) {
+        for (int i = 1; i < folded.length; i++) {
+            sink.gram(pair(folded[i - 1], folded[i]), i - 1, i + 1);
+            if (triples && i >= 2 && anyAscii(folded[i - 2], folded[i - 1], folded[i])) {
+                sink.gram(triple(folded[i - 2], folded[i - 1], folded[i]), i - 2, i + 1);
+            }
+        }
+    }
+
+    /** Where each gram of a text goes, with its place in the text ({@code from} inclusive, {@code to} exclusive). */
+    private interface Sink {
+        void gram(int value, int from, int to);
+    }
+
+    /** A row's grams as numbers only: a rebuild writes millions of rows, a place each would be garbage. */
+    private static final class Values implements Sink {
+        private int[] values = new int[32];
+        private int n;
+
+        @Override
+        public void gram(int value, int from, int to) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = value;
+        }
+
+        int[] all() {
+            return Arrays.copyOf(values, n);
+        }
     }
 
     private static int[] distinct(int[] grams) {
@@ -96,15 +121,9 @@ public final class SearchGrams {
         if (q == null || q.codePointCount(0, q.length()) < 2 || !q.codePoints().allMatch(SearchGrams::foldsAlike)) {
             return List.of();
         }
-        int[] c = folded(q);
         Map<Integer, Gram> pairs = new LinkedHashMap<>();
         Map<Integer, Gram> threes = new LinkedHashMap<>();
-        for (int i = 1; i < c.length; i++) {
-            pairs.putIfAbsent(pair(c[i - 1], c[i]), new Gram(pair(c[i - 1], c[i]), i - 1, i + 1));
-            if (triples && i >= 2 && anyAscii(c[i - 2], c[i - 1], c[i])) {
-                threes.putIfAbsent(triple(c[i - 2], c[i - 1], c[i]), new Gram(triple(c[i - 2], c[i - 1], c[i]), i - 2, i + 1));
-            }
-        }
+        eachGram(folded(q), triples, (value, from, to) -> (to - from == 2 ? pairs : threes).putIfAbsent(value, new Gram(value, from, to)));
         List<Gram> grams = new ArrayList<>(spread(new ArrayList<>(pairs.values())));
         grams.addAll(spread(new ArrayList<>(threes.values())));
         return grams;
