@@ -72,8 +72,6 @@ public class ProjectionRebuilder {
     });
     private final AtomicBoolean runningHere = new AtomicBoolean();
     private final AtomicBoolean vacuumingHere = new AtomicBoolean();
-    /** The transaction id of the last rebuild this node committed: the VACUUM after it waits for older ones. */
-    private final AtomicLong rebuildXid = new AtomicLong();
     private final AtomicLong requestsRebuilt = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
@@ -118,7 +116,8 @@ public class ProjectionRebuilder {
             return;
         }
         StreamingEventProcessor processor = processor();
-        boolean rebuilt = false;
+        // the rebuild's transaction id once it committed: the VACUUM after it waits for older transactions
+        Long rebuilt = null;
         try {
             if (!pendingAndFree(Duration.ZERO)) {
                 return;
@@ -127,8 +126,8 @@ public class ProjectionRebuilder {
             takeOverAllSegments();
             requestsRebuilt.set(0);
             long started = System.nanoTime();
-            rebuilt = Boolean.TRUE.equals(rebuildTransaction.execute(status -> rebuildInOneTransaction(processor)));
-            if (rebuilt) {
+            rebuilt = rebuildTransaction.execute(status -> rebuildInOneTransaction(processor));
+            if (rebuilt != null) {
                 log.info("read models rebuilt: {} requests in {} s", requestsRebuilt.get(), (System.nanoTime() - started) / 1_000_000_000);
                 // said before the processor catches up, so that whoever waits for both never sees the gap between
                 vacuumingHere.set(true);
@@ -143,16 +142,16 @@ public class ProjectionRebuilder {
             processor.start();
             runningHere.set(false);
         }
-        if (rebuilt) {
-            vacuum();
+        if (rebuilt != null) {
+            vacuum(rebuilt);
         }
     }
 
     /** The new tables' pages made visible to all (ShadowTables says why), while the processor already goes on. */
-    private void vacuum() {
+    private void vacuum(long rebuildXid) {
         long started = System.nanoTime();
         try {
-            ShadowTables.vacuumRebuilt(jdbc, rebuildXid.get());
+            ShadowTables.vacuumRebuilt(jdbc, rebuildXid);
             log.info("rebuilt read models vacuumed in {} s", (System.nanoTime() - started) / 1_000_000_000);
         } catch (RuntimeException e) {
             // the tables are right without it, only slower to read at first; the next rebuild tries again
@@ -162,9 +161,10 @@ public class ProjectionRebuilder {
         }
     }
 
-    private boolean rebuildInOneTransaction(StreamingEventProcessor processor) {
+    /** @return the rebuild's transaction id; null when another node holds the request */
+    private Long rebuildInOneTransaction(StreamingEventProcessor processor) {
         if (!lockRequest(Duration.ZERO)) {
-            return false;
+            return null;
         }
         // the read models are rebuilt into copies of their tables; readers read the live ones meanwhile
         ShadowTables shadow = ShadowTables.open(jdbc);
@@ -181,13 +181,12 @@ public class ProjectionRebuilder {
         shadow.analyzeCopies();
         report(requests);
         shadow.swap();
-        rebuildXid.set(ShadowTables.transactionId(jdbc));
         TrackingToken token = head == null ? null : GapAwareTrackingToken.newInstance(head, gapsBelow(head));
         for (int segment : segments) {
             tokenStore.storeToken(token, Projections.GROUP, segment);
         }
         jdbc.update("DELETE FROM projection_rebuild");
-        return true;
+        return ShadowTables.transactionId(jdbc);
     }
 
     /** What this rebuild did, for every node's status: the events it skipped are the dead letters it left. */
