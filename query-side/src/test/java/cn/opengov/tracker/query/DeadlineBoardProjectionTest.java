@@ -1,8 +1,5 @@
 package cn.opengov.tracker.query;
 
-import cn.opengov.tracker.api.calendar.HolidayNotice;
-import cn.opengov.tracker.api.calendar.HolidayNoticeLoaded;
-import cn.opengov.tracker.api.calendar.HolidayNotices;
 import cn.opengov.tracker.api.request.ConsultationKind;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.api.request.event.ConsultationEnded;
@@ -10,10 +7,8 @@ import cn.opengov.tracker.api.request.event.ConsultationStarted;
 import cn.opengov.tracker.api.request.event.CorrectionReceived;
 import cn.opengov.tracker.api.request.event.CorrectionRequested;
 import cn.opengov.tracker.api.request.event.DeadlineExtended;
-import cn.opengov.tracker.platform.calendar.CalendarStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The deadline board read model, fed by events replayed into the real PostgreSQL (SPEC §3). */
 class DeadlineBoardProjectionTest extends QuerySideTest {
-
-    @Autowired
-    CalendarStore calendars;
 
     @Test
     void theWorkedExampleIsOverdueTheDayAfterItsDueDate() {
@@ -92,20 +84,11 @@ class DeadlineBoardProjectionTest extends QuerySideTest {
         String agency = newAgency(null);
         UUID id = received(agency, "2026-12-21");
         assertThat(boardLine(agency, "2026-12-22", id).path("state").asText()).isEqualTo("CALENDAR_NOT_LOADED");
-        HolidayNotice notice = HolidayNotices.parse("""
-                {"year": 2027, "papers": ["test"], "days": [
-                  {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
-                  {"name": "春节", "date": "2027-01-04", "isOffDay": true}]}""");
-        try {
-            calendars.store(notice, "tester");
-            appendLoose(new HolidayNoticeLoaded(notice));
+        withHolidayNotice2027(() -> {
             JsonNode line = boardLine(agency, "2026-12-22", id);
             assertThat(line.path("state").asText()).isEqualTo("ON_TRACK");
             // 2026-12-21 + 20 working days, with 1 and 4 January off
             assertThat(line.path("answerDueOn").asText()).isEqualTo("2027-01-20");
-        } finally {
-            jdbc.update("DELETE FROM holiday_notice WHERE year = 2027");
-            calendars.reload();
-        }
+        });
     }
 }

@@ -1,11 +1,7 @@
 package cn.opengov.tracker.query;
 
-import cn.opengov.tracker.api.calendar.HolidayNotice;
-import cn.opengov.tracker.api.calendar.HolidayNoticeLoaded;
-import cn.opengov.tracker.api.calendar.HolidayNotices;
 import cn.opengov.tracker.api.deadline.BoardState;
 import cn.opengov.tracker.api.request.event.RequestEvent;
-import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.platform.testing.RandomLifecycles;
 import cn.opengov.tracker.query.deadlineboard.DeadlineBoard;
 import cn.opengov.tracker.query.deadlineboard.DeadlineBoardQueries;
@@ -43,8 +39,6 @@ class DeadlineBoardRollUpTest extends QuerySideTest {
     DeadlineBoardQueries board;
     @Autowired
     RollUps rollUps;
-    @Autowired
-    CalendarStore calendars;
 
     @Test
     void aWholeTreesPagesFromTheRollUpAreThoseOfTheAgenciesOwnLines() {
@@ -76,22 +70,13 @@ class DeadlineBoardRollUpTest extends QuerySideTest {
         assertPagesConcatenateToTheUnpagedBoard(tree.get(0), "2025-01-15");
 
         // when a holiday notice gives the waiting lines their due dates (the tally moves them as it recomputes)
-        HolidayNotice notice = HolidayNotices.parse("""
-                {"year": 2027, "papers": ["test"], "days": [
-                  {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
-                  {"name": "春节", "date": "2027-01-04", "isOffDay": true}]}""");
-        try {
-            calendars.store(notice, "tester");
-            appendLoose(new HolidayNoticeLoaded(notice));
+        withHolidayNotice2027(() -> {
             awaitProjectedAndRolledUp(tree.get(0));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM board_tally t WHERE agency_code = ANY(?) AND answer_due_on > '2026-12-31'",
                     Long.class, (Object) tree.toArray(String[]::new))).as("the lines due in 2027 counted").isPositive();
             assertTallyAndRollUpHoldTheBoard(tree);
             assertPagesAgree(tree, List.of("2026-12-28", "2027-01-18"));
-        } finally {
-            jdbc.update("DELETE FROM holiday_notice WHERE year = 2027");
-            calendars.reload();
-        }
+        });
 
         // and after a bulk rebuild
         assertThat(admin().post("/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(202);

@@ -1,11 +1,15 @@
 package cn.opengov.tracker.query;
 
+import cn.opengov.tracker.api.calendar.HolidayNotice;
+import cn.opengov.tracker.api.calendar.HolidayNoticeLoaded;
+import cn.opengov.tracker.api.calendar.HolidayNotices;
 import cn.opengov.tracker.api.request.Applicant;
 import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.Channel;
 import cn.opengov.tracker.api.request.OutcomeCategory;
 import cn.opengov.tracker.api.request.event.RequestAnswered;
 import cn.opengov.tracker.api.request.event.RequestReceived;
+import cn.opengov.tracker.platform.calendar.CalendarStore;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
 import cn.opengov.tracker.platform.testing.ApiClient;
 import cn.opengov.tracker.query.rollup.RollUps;
@@ -50,7 +54,29 @@ public abstract class QuerySideTest {
     @Autowired
     protected AgencyDirectory agencies;
 
+    @Autowired
+    private CalendarStore calendars;
+
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code whileLoaded} with 2027's holiday notice (1 and 4 January off) stored and its event projected, as an
+     * administrator loads one; removes it afterwards, so that other tests see 2027 without a calendar again.
+     */
+    protected void withHolidayNotice2027(Runnable whileLoaded) {
+        HolidayNotice notice = HolidayNotices.parse("""
+                {"year": 2027, "papers": ["test"], "days": [
+                  {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+                  {"name": "春节", "date": "2027-01-04", "isOffDay": true}]}""");
+        try {
+            calendars.store(notice, "tester");
+            appendLoose(new HolidayNoticeLoaded(notice));
+            whileLoaded.run();
+        } finally {
+            jdbc.update("DELETE FROM holiday_notice WHERE year = 2027");
+            calendars.reload();
+        }
+    }
 
     protected ApiClient admin() {
         return ApiClient.at("http://localhost:" + port).as("admin", "admin");
