@@ -2,9 +2,12 @@ package cn.opengov.tracker.query.admin;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An online rebuild (issue 18): the read models are rebuilt into empty copies of their tables in a schema of their
@@ -168,8 +171,20 @@ final class ShadowTables {
         }
         jdbc.execute("CREATE SCHEMA " + REPLACED);
         for (String table : REBUILT) {
+            Map<String, String> statistics = statisticsOf(live, table);
+            statistics.values().forEach(name -> jdbc.execute("ALTER STATISTICS " + qualified(live, name) + " SET SCHEMA " + REPLACED));
             jdbc.execute("ALTER TABLE " + qualified(live, table) + " SET SCHEMA " + REPLACED);
             jdbc.execute("ALTER TABLE " + qualified(COPIES, table) + " SET SCHEMA " + quoted(live));
+            // extended statistics (the search's, V140) stay in the schema they were made in when their table moves:
+            // the live table's went aside with it above, the copy's (LIKE ... INCLUDING ALL named them anew) come in
+            // under the names they replace
+            statisticsOf(live, table).forEach((definition, name) -> {
+                String kept = statistics.getOrDefault(definition, name);
+                if (!kept.equals(name)) {
+                    jdbc.execute("ALTER STATISTICS " + qualified(COPIES, name) + " RENAME TO " + quoted(kept));
+                }
+                jdbc.execute("ALTER STATISTICS " + qualified(COPIES, kept) + " SET SCHEMA " + quoted(live));
+            });
             // a serial column's sequence moved aside with the table it was made for: it comes back, with the new one
             List<String[]> sequences = jdbc.query("SELECT s.relname, a.attname FROM pg_depend d "
                     + "JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' "
@@ -186,6 +201,15 @@ final class ShadowTables {
         }
         jdbc.execute("DROP SCHEMA " + REPLACED + " CASCADE");
         jdbc.execute("DROP SCHEMA " + COPIES);
+    }
+
+    /** The extended statistics on a table (in whatever schema they are), by what they are on: name. */
+    private Map<String, String> statisticsOf(String schema, String table) {
+        Map<String, String> byDefinition = new HashMap<>();
+        jdbc.query("SELECT stxname, stxkeys::text || coalesce(pg_get_statisticsobjdef_expressions(oid)::text, '') "
+                        + "|| stxkind::text FROM pg_statistic_ext WHERE stxrelid = ?::regclass",
+                (RowCallbackHandler) rs -> byDefinition.put(rs.getString(2), rs.getString(1)), qualified(schema, table));
+        return byDefinition;
     }
 
     private static String qualified(String schema, String table) {

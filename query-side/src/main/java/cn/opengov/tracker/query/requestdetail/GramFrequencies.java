@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How common each gram of the search is among the requests ({@code request_view.search_grams}), as PostgreSQL's
- * statistics tell it: ANALYZE samples the table and keeps the most common elements of the arrays with the share of
- * rows that have each ({@code pg_stats.most_common_elems}, {@code most_common_elem_freqs}); any other element is
- * rarer than the rarest of those. V120 and every rebuild analyze the table; the numbers are read again every few
- * minutes. They only choose how to look (which grams, which order): what matches is the {@code ILIKE}'s.
+ * How common each gram of the search is among the requests, as PostgreSQL's statistics tell it: ANALYZE samples the
+ * table and keeps the most common elements of {@code request_search_unmixed(search_grams, received_on)} (V140's
+ * extended statistics: the grams as they are, not mixed with their month as the column holds them) with the share
+ * of rows that have each ({@code pg_stats_ext_exprs.most_common_elems}, {@code most_common_elem_freqs}); any other
+ * element is rarer than the rarest of those. V140 and every rebuild analyze the table; the numbers are read again
+ * every few minutes. They only choose how to look (which grams, which order): what matches is the {@code ILIKE}'s.
  */
 @Component
 public class GramFrequencies {
@@ -52,10 +53,11 @@ public class GramFrequencies {
     private Known read() {
         // whether every row carries its triples (V130): until then the search asks for pairs only
         boolean triples = Boolean.TRUE.equals(jdbc.queryForObject("SELECT triples FROM search_grams_scheme", Boolean.class));
+        // the one expression statistics of the table (a rebuild's copy of it has another name)
         List<Known> rows = jdbc.query("SELECT s.most_common_elems::text::integer[] AS grams, s.most_common_elem_freqs AS shares, "
-                        + "c.reltuples::bigint AS estimated_rows FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+                        + "c.reltuples::bigint AS estimated_rows FROM pg_stats_ext_exprs s JOIN pg_class c ON c.relname = s.tablename "
                         + "AND c.relnamespace = s.schemaname::regnamespace WHERE s.schemaname = current_schema() "
-                        + "AND s.tablename = 'request_view' AND s.attname = 'search_grams'",
+                        + "AND s.tablename = 'request_view' AND s.expr LIKE 'request_search_unmixed(%' LIMIT 1",
                 (rs, i) -> known(rs.getArray("grams"), rs.getArray("shares"), rs.getLong("estimated_rows"), triples));
         return rows.isEmpty() ? Known.NONE.readNow(triples) : rows.get(0);
     }

@@ -21,11 +21,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The request list and the request detail, read from {@code request_view} within the user's agency tree; the
@@ -42,11 +43,13 @@ public class RequestQueries {
      * milliseconds, and a term in one request of a hundred fills a page of 50 there over a whole province.
      */
     static final int PROBE_ROWS = 2_000;
-    /** A rarer term's matches are read all at once when the index narrows them to at most this many. */
+    /**
+     * A rarer term is read month by month while a month should hold at most this many matches (and the page lies
+     * within as many): more, and the planner's way reads no more than that.
+     */
     static final int ALL_MATCHES = 50_000;
-    /** The columns of {@code request_view v}, for a statement that joins it. */
-    private static final String QUALIFIED_COLUMNS = Arrays.stream(RequestViewStore.COLUMNS.split(", "))
-            .map(c -> "v." + c).collect(Collectors.joining(", "));
+    /** A window of months asks the index for each month's grams: at most this many months in one statement. */
+    static final int MAX_WINDOW_MONTHS = 120;
 
     private final JdbcTemplate jdbc;
     private final GramFrequencies frequencies;
@@ -105,8 +108,8 @@ public class RequestQueries {
         LIST,
         /** The newest requests read newest first until the page was full (a common term). */
         NEWEST_FIRST,
-        /** Every match the index narrowed to, read once for the page and the count (a rarer term). */
-        ALL_MATCHES,
+        /** The matches of the newest months, month by month, until the page and the count are sure (a rarer term). */
+        BY_MONTH,
         /** The page and the count as the planner chose to find them. */
         AS_PLANNED
     }
@@ -119,7 +122,7 @@ public class RequestQueries {
 
     /**
      * @param tried the one way a search tries before the planner's ({@link SearchPath#NEWEST_FIRST} or
-     *              {@link SearchPath#ALL_MATCHES}: tests walk each); null for the ones the term's statistics suggest
+     *              {@link SearchPath#BY_MONTH}: tests walk each); null for the ones the term's statistics suggest
      */
     StatePage states(String agencyCode, boolean includeSubAgencies, String status, String q, String assignee,
                      int page, int size, int countCap, SearchPath tried) {
@@ -132,40 +135,42 @@ public class RequestQueries {
             throw RuleViolation.ofField("q", Rule.INVALID_VALUE, "搜索词不能超过200个字符");
         }
         List<String> codes = scope.codesFor(agencyCode, includeSubAgencies);
-        StringBuilder where = new StringBuilder(" WHERE agency_code = ANY(?)");
+        StringBuilder scoped = new StringBuilder(" WHERE agency_code = ANY(?)");
         List<Object> args = new ArrayList<>();
         args.add(codes.toArray(String[]::new));
         if (answered != null) {
-            where.append(answered ? " AND answered_on IS NOT NULL" : " AND answered_on IS NULL");
+            scoped.append(answered ? " AND answered_on IS NOT NULL" : " AND answered_on IS NULL");
         }
         if (assignee != null && !assignee.isBlank()) {
-            where.append(" AND assignee = ?");
+            scoped.append(" AND assignee = ?");
             args.add(assignee.strip());
         }
+        String where = scoped.toString();
         boolean search = q != null && !q.isBlank();
         GramFrequencies.Known known = search ? frequencies.known() : GramFrequencies.Known.NONE;
         SearchTerm term = search ? SearchTerm.of(q.strip(), known) : null;
-        if (search) {
-            // the bigrams narrow the rows (an index); the ILIKE decides, as it always has (SearchGrams says why
-            // that finds the same rows, SearchTerm which of them are asked for); a tracking number may be typed in part
-            if (term.narrowed()) {
-                where.append(" AND search_grams @> ").append(SearchGrams.literal(term.grams()));
-            }
-            where.append(" AND (tracking_no ILIKE ? ESCAPE '\\' OR applicant_name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
-            args.add(term.pattern());
-            args.add(term.pattern());
-            args.add(term.pattern());
-        }
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        String pageSql = "SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + where
-                + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?";
         if (!search) {
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(size);
+            pageArgs.add((long) page * size);
+            String pageSql = "SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + where
+                    + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?";
             Long counted = jdbc.queryForObject("SELECT count(*) FROM request_view" + where, Long.class, args.toArray());
             return new StatePage(jdbc.query(pageSql, RequestViewStore.STATE, pageArgs.toArray()), counted == null ? 0 : counted, false,
                     SearchPath.LIST);
         }
+        // the ILIKE decides, as it always has (SearchGrams says why the grams find the same rows, SearchTerm which of
+        // them are asked for); a tracking number may be typed in part
+        String matches = " AND (tracking_no ILIKE ? ESCAPE '\\' OR applicant_name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')";
+        args.add(term.pattern());
+        args.add(term.pattern());
+        args.add(term.pattern());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        SearchMonths months = term.narrowed() ? months() : null;
+        // the grams narrow the rows (an index), kept per month of receipt: over every month for the planner's way
+        String narrowed = where + (months == null ? "" : months.clause(term.grams())) + matches;
         long wanted = (long) page * size + size;
         if (tried == null ? term.share() * PROBE_ROWS >= wanted : tried == SearchPath.NEWEST_FIRST) {
             // a common term: its newest matches are among the newest requests, whatever the scope, read newest first
@@ -174,60 +179,84 @@ public class RequestQueries {
             probeArgs.add(PROBE_ROWS);
             probeArgs.addAll(pageArgs);
             List<RequestState> newest = query("SELECT " + RequestViewStore.COLUMNS + " FROM (SELECT * FROM request_view "
-                    + "ORDER BY received_on DESC, tracking_no DESC LIMIT ?) newest" + where
+                    + "ORDER BY received_on DESC, tracking_no DESC LIMIT ?) newest" + where + matches
                     + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?", probeArgs, RequestViewStore.STATE);
             if (newest.size() == size) {
-                return counted(newest, SearchPath.NEWEST_FIRST, where, args, countCap);
+                return counted(newest, SearchPath.NEWEST_FIRST, narrowed, args, countCap);
             }
         }
-        if (tried == null ? term.narrowed() && known.rowsOf(term.share()) <= ALL_MATCHES : tried == SearchPath.ALL_MATCHES) {
-            // a rarer term: the index's rows read once for both the page and the count, instead of once for each
-            Optional<StatePage> all = allMatches(where, args, page, size, countCap);
-            if (all.isPresent()) {
-                return all.get();
+        if (months != null && wanted <= ALL_MATCHES && (tried == null || tried == SearchPath.BY_MONTH)) {
+            // a rarer term: month by month, newest first, until the page and the count are sure
+            Optional<StatePage> byMonth = byMonth(term, known, months, where + "%s" + matches, args, page, size,
+                    countCap, tried == SearchPath.BY_MONTH);
+            if (byMonth.isPresent()) {
+                return byMonth.get();
             }
         }
-        List<RequestState> items = query(pageSql, pageArgs, RequestViewStore.STATE);
+        List<RequestState> items = query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + narrowed
+                + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?", pageArgs, RequestViewStore.STATE);
         if (items.size() < size && (page == 0 || !items.isEmpty())) {
             // a page that is not full is the last one: it says how many there are
             return new StatePage(items, (long) page * size + items.size(), false, SearchPath.AS_PLANNED);
         }
-        return counted(items, SearchPath.AS_PLANNED, where, args, countCap);
+        return counted(items, SearchPath.AS_PLANNED, narrowed, args, countCap);
+    }
+
+    /** The months the requests span (two reads of the receipt index's ends); null when there are none. */
+    private SearchMonths months() {
+        return jdbc.query("SELECT min(received_on) AS oldest, max(received_on) AS newest FROM request_view",
+                (rs, i) -> SearchMonths.between(rs.getObject("oldest", LocalDate.class), rs.getObject("newest", LocalDate.class))).get(0);
     }
 
     /**
-     * Every match of a search whose terms the index narrows to a few rows (at most {@link #ALL_MATCHES}): their
-     * receipt dates and tracking numbers, counted and sorted together, and the page's rows read in full; empty when
-     * there are more (the page would not be sure) or when the page is past the last match (its count is not known).
+     * The matches of a search month by month, newest first, in windows of months that double, until the page is
+     * full and the count has reached its cap, or the months ran out: the ids in the list's order, then the page's
+     * rows read in full. The first window is as many months as should hold enough matches by the term's statistics
+     * (every month for a rare term: one statement); each window's matches are all newer than the next one's, so the
+     * page is sure once enough are found. Empty when the statistics say one month alone holds more than
+     * {@link #ALL_MATCHES} matches (the planner's way then), unless {@code sure}.
+     *
+     * @param where the scope's conditions, {@code %s} where a window's goes, and the ILIKE
      */
-    private Optional<StatePage> allMatches(StringBuilder where, List<Object> args, int page, int size, int countCap) {
-        List<Object> allArgs = new ArrayList<>(args);
-        allArgs.add(ALL_MATCHES + 1);
-        allArgs.add(size);
-        allArgs.add((long) page * size);
-        long[] matched = {-1};
-        List<RequestState> items = query("SELECT p.matched, " + QUALIFIED_COLUMNS + " FROM (SELECT request_id, received_on, "
-                + "tracking_no, count(*) OVER () AS matched FROM (SELECT request_id, received_on, tracking_no FROM request_view"
-                + where + " LIMIT ?) m ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?) p "
-                + "JOIN request_view v ON v.request_id = p.request_id ORDER BY p.received_on DESC, p.tracking_no DESC", allArgs, (rs, i) -> {
-                    matched[0] = rs.getLong("matched");
-                    return RequestViewStore.STATE.mapRow(rs, i);
-                });
-        if (items.isEmpty()) {
-            return page == 0 ? Optional.of(new StatePage(List.of(), 0, false, SearchPath.ALL_MATCHES)) : Optional.empty();
-        }
-        if (matched[0] > ALL_MATCHES) {
+    private Optional<StatePage> byMonth(SearchTerm term, GramFrequencies.Known known, SearchMonths months, String where,
+                                        List<Object> args, int page, int size, int countCap, boolean sure) {
+        long need = Math.max((long) page * size + size, countCap + 1L);
+        double perMonth = known.rowsOf(term.share()) / months.count();
+        if (!sure && perMonth > ALL_MATCHES) {
             return Optional.empty();
         }
-        if (items.size() < size) {
-            // the last page says how many there are, as the planner's way does
-            return Optional.of(new StatePage(items, (long) page * size + items.size(), false, SearchPath.ALL_MATCHES));
+        long window = Double.isInfinite(perMonth) ? 1 : Math.max(1, Math.min(months.count(), (long) Math.ceil(need / Math.max(perMonth, 1e-9))));
+        List<UUID> ids = new ArrayList<>();
+        for (int to = months.last(); to >= months.first() && ids.size() < need; window = window * 2) {
+            int from = (int) Math.max(months.first(), to - Math.min(window, MAX_WINDOW_MONTHS) + 1);
+            List<Object> windowArgs = new ArrayList<>(args);
+            windowArgs.add(need - ids.size());
+            ids.addAll(query("SELECT request_id FROM request_view" + where.formatted(SearchMonths.clause(term.grams(), from, to))
+                    + " ORDER BY received_on DESC, tracking_no DESC LIMIT ?", windowArgs, (rs, i) -> rs.getObject(1, UUID.class)));
+            to = from - 1;
         }
-        return Optional.of(new StatePage(items, Math.min(matched[0], countCap), matched[0] > countCap, SearchPath.ALL_MATCHES));
+        int offset = (int) Math.min((long) page * size, ids.size());
+        List<RequestState> items = rowsOf(ids.subList(offset, Math.min(offset + size, ids.size())));
+        if (items.size() < size && (page == 0 || !items.isEmpty())) {
+            // the last page (every month read): it says how many there are
+            return Optional.of(new StatePage(items, (long) page * size + items.size(), false, SearchPath.BY_MONTH));
+        }
+        return Optional.of(new StatePage(items, Math.min(ids.size(), countCap), ids.size() > countCap, SearchPath.BY_MONTH));
+    }
+
+    /** The requests in the order of their ids. */
+    private List<RequestState> rowsOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, RequestState> byId = new HashMap<>();
+        jdbc.query("SELECT " + RequestViewStore.COLUMNS + " FROM request_view WHERE request_id = ANY(?)", RequestViewStore.STATE,
+                (Object) ids.toArray(UUID[]::new)).forEach(s -> byId.put(s.requestId(), s));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** A common word matches most of a province: counted exactly up to the cap, and said to be more beyond it. */
-    private StatePage counted(List<RequestState> items, SearchPath path, StringBuilder where, List<Object> args, int countCap) {
+    private StatePage counted(List<RequestState> items, SearchPath path, String where, List<Object> args, int countCap) {
         long counted = query("SELECT count(*) FROM (SELECT 1 FROM request_view" + where + " LIMIT " + (countCap + 1L) + ") m",
                 args, (rs, i) -> rs.getLong(1)).get(0);
         return new StatePage(items, Math.min(counted, countCap), counted > countCap, path);

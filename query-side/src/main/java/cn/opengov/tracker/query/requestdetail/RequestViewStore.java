@@ -86,7 +86,7 @@ public class RequestViewStore implements RequestStateStore {
                         + "received_on = EXCLUDED.received_on, applicant_type = EXCLUDED.applicant_type, "
                         + "applicant = EXCLUDED.applicant, outcome = EXCLUDED.outcome, answered_on = EXCLUDED.answered_on, "
                         + "timeline = EXCLUDED.timeline, carried_from = EXCLUDED.carried_from, cases = EXCLUDED.cases, "
-                        + "handling = EXCLUDED.handling, assignee = EXCLUDED.assignee",
+                        + "handling = EXCLUDED.handling, assignee = EXCLUDED.assignee, search_grams = EXCLUDED.search_grams",
                 states, 500, (ps, s) -> bind(ps, s));
     }
 
@@ -144,11 +144,12 @@ public class RequestViewStore implements RequestStateStore {
     }
 
     /**
-     * From the same three values as the columns the search matches. The upsert above never changes a row's
-     * tracking number, name or description, so it leaves the bigrams as they are too.
+     * From the same three values as the columns the search matches, and the month of receipt they are mixed with
+     * (SearchGrams). The upsert never changes a row's tracking number, name or description; a corrected date of
+     * receipt may move it to another month, so it writes the keys anew (the same array when the month stays).
      */
     private static int[] searchGrams(RequestState s) {
-        return SearchGrams.of(s.trackingNo(), s.applicant().name(), s.description());
+        return SearchGrams.of(s.receivedOn(), s.trackingNo(), s.applicant().name(), s.description());
     }
 
     /** Most requests record none of it: no JSON to write or read. */

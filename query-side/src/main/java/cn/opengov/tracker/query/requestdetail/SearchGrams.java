@@ -1,5 +1,6 @@
 package cn.opengov.tracker.query.requestdetail;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +27,15 @@ import java.util.Map;
  * {@code ILIKE}. A triple is a hash of its three code points to 32 bits, which may equally meet another gram's.
  * V90's {@code request_search_grams(text)} is the pairs in SQL (a test pins the two together); the triples are
  * written by the projection only, and searched for once a rebuild has written them into every row (V130).
+ * <p>
+ * A row stores each gram mixed with the month it was received in ({@link #inMonth}; V140): one posting list per gram
+ * and month rather than one per gram. A name's first digits are in one request of a hundred, 111,566 of 10 M: the
+ * newest 50 and a count up to 1,000 need only the newest months' matches, but the one posting list of the whole table
+ * cost ~100 ms to read before any row was, and every match had to be read to find the newest. A month's list is
+ * a sixtieth of it, and the search reads month by month, newest first ({@link RequestQueries}). A search over all
+ * months asks for the same postings as before, in sixty lists. The mix is {@code gram XOR} a number of the month;
+ * {@code request_search_month(date)} is it in SQL (V140; a test pins the two together), and
+ * {@code request_search_unmixed(grams, date)} undoes it, for the statistics of how common each gram is.
  */
 public final class SearchGrams {
 
@@ -46,9 +56,40 @@ public final class SearchGrams {
         }
     }
 
-    /** The distinct pairs and triples of the texts (null texts have none), each text on its own: none spans two. */
-    public static int[] of(String... texts) {
+    /**
+     * A row's keys: the distinct pairs and triples of the texts (null texts have none; none spans two texts), each
+     * mixed with the month of receipt.
+     */
+    public static int[] of(LocalDate received, String... texts) {
+        return distinct(inMonth(grams(true, texts), month(received)));
+    }
+
+    /** The distinct pairs and triples of the texts as they are, unmixed (what a q's grams are before the month). */
+    static int[] unmixedOf(String... texts) {
         return distinct(grams(true, texts));
+    }
+
+    /**
+     * The number a month's grams are mixed with: the months since year 0, times an odd constant, cut to 32 bits. Two
+     * months never share it (an odd multiplier is a bijection modulo 2^32); a gram of one month may still meet
+     * another gram of another month, which only lets a row through to the {@code ILIKE} (and the window's dates).
+     */
+    static int month(LocalDate received) {
+        return month(received.getYear() * 12 + received.getMonthValue() - 1);
+    }
+
+    /** @param months months since January of year 0 */
+    static int month(int months) {
+        return (int) (months * 0x9E3779B1L);
+    }
+
+    /** The grams as a month's rows carry them (a new array; the same order). */
+    static int[] inMonth(int[] grams, int month) {
+        int[] mixed = new int[grams.length];
+        for (int i = 0; i < grams.length; i++) {
+            mixed[i] = grams[i] ^ month;
+        }
+        return mixed;
     }
 
     /** The distinct pairs alone: what V90's SQL function computes. */

@@ -3,6 +3,7 @@ package cn.opengov.tracker.query.requestdetail;
 import cn.opengov.tracker.api.request.Applicant;
 import cn.opengov.tracker.api.request.ApplicantType;
 import cn.opengov.tracker.api.request.Channel;
+import cn.opengov.tracker.api.request.event.ReceiptDateCorrected;
 import cn.opengov.tracker.api.request.event.RequestReceived;
 import cn.opengov.tracker.api.request.state.RequestState;
 import cn.opengov.tracker.platform.directory.AgencyDirectory;
@@ -29,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The ways a search finds its page (RequestQueries.SearchPath): the newest requests first, every match the index
- * narrows to at once, or the planner's own. Whichever is taken, the page (its order too) and the total are exactly
+ * The ways a search finds its page (RequestQueries.SearchPath): the newest requests first, the matches month by
+ * month, newest first, or the planner's own. Whichever is taken, the page (its order too) and the total are exactly
  * those of the plain ILIKE; and the grams asked for are chosen by how common they are.
  */
 class RequestSearchPathsTest extends QuerySideTest {
@@ -72,7 +73,7 @@ class RequestSearchPathsTest extends QuerySideTest {
         assertThat(SearchTerm.of("欧阳", known).share()).as("a pair the statistics do not list: half the rarest listed")
                 .isEqualTo(0.04);
         assertThat(SearchTerm.of("欧阳", GramFrequencies.Known.NONE).grams())
-                .as("nothing known: every gram, as before").containsExactly(SearchGrams.of("欧阳"));
+                .as("nothing known: every gram, as before").containsExactly(SearchGrams.unmixedOf("欧阳"));
         assertThat(SearchTerm.of("欧阳", GramFrequencies.Known.NONE).share()).isEqualTo(SearchTerm.UNKNOWN);
     }
 
@@ -143,8 +144,9 @@ class RequestSearchPathsTest extends QuerySideTest {
         String elsewhere = newAgency(null);
         for (int i = 0; i < 30; i++) {
             String agency = i % 3 == 0 ? county : department;
-            // a few share a day, so that the tracking number decides their order
-            LocalDate on = LocalDate.of(2025, 1, 1).plusDays(i * 7L / 3);
+            // a few share a day, so that the tracking number decides their order; over a year and more, so that a
+            // search by month reads several windows of months
+            LocalDate on = LocalDate.of(2025, 1, 1).plusDays(i * 49L / 3);
             receivedWith(agency, agency + "-2025-" + String.format("%04d", 100 - i), on, "申请人" + (i * 37 % 100),
                     "申请公开某项目的审批文件" + (i % 4 == 0 ? "和拆迁补偿标准" : "") + (i % 10 == 0 ? "（50%完成）" : ""));
         }
@@ -163,6 +165,42 @@ class RequestSearchPathsTest extends QuerySideTest {
     }
 
     @Test
+    void theStatisticsOfTheGramsOutliveRebuilds() {
+        String agency = newAgency(null);
+        receivedWith(agency, agency + "-2025-0001", LocalDate.of(2025, 3, 3), "申请人1", "申请公开审批文件");
+        awaitProjected(agency);
+        for (int rebuild = 0; rebuild < 2; rebuild++) {
+            admin().post("/api/admin/projections/rebuild", Map.of());
+            admin().awaitRebuilt(Duration.ofSeconds(60));
+            // the copy's statistics took the live one's name and schema (the copies' schema is gone)
+            assertThat(jdbc.queryForList("SELECT stxname::text FROM pg_statistic_ext WHERE stxrelid = 'request_view'::regclass "
+                    + "AND stxnamespace = current_schema()::regnamespace", String.class)).containsExactly("request_view_search_grams");
+            frequencies.forget();
+            GramFrequencies.Known known = frequencies.known();
+            assertThat(known.analyzed()).as("rebuild " + rebuild).isTrue();
+            assertThat(known.of(SearchGrams.pair('审', '批'))).as("a pair as it is, not mixed with its month").isGreaterThan(known.rarerThan());
+        }
+    }
+
+    @Test
+    void aRequestWhoseDateOfReceiptIsCorrectedIsFoundInItsNewMonth() {
+        String agency = newAgency(null);
+        UUID id = UUID.randomUUID();
+        append(id, new RequestReceived(id, agency + "-2025-0001", agency, LocalDate.of(2025, 1, 31), Channel.MAIL,
+                new Applicant(ApplicantType.NATURAL_PERSON, "欧阳娜娜", null, null, null, null), "申请公开审批文件"));
+        receivedWith(agency, agency + "-2025-0002", LocalDate.of(2025, 4, 1), "申请人2", "申请公开审批文件");
+        append(id, new ReceiptDateCorrected(id, LocalDate.of(2025, 1, 31), LocalDate.of(2025, 3, 3), "录入错误"));
+        awaitProjected(agency);
+        for (SearchPath tried : Arrays.asList(SearchPath.BY_MONTH, SearchPath.NEWEST_FIRST, null)) {
+            StatePage found = queries.states(agency, false, null, "欧阳", null, 0, 10, 10, tried);
+            assertThat(found.items()).as("tried " + tried).extracting(RequestState::requestId).containsExactly(id);
+        }
+        assertThat(jdbc.queryForObject("SELECT search_grams @> ?::integer[] FROM request_view WHERE request_id = ?", Boolean.class,
+                SearchGrams.literal(SearchGrams.inMonth(new int[] {SearchGrams.pair('欧', '阳')}, SearchGrams.month(LocalDate.of(2025, 3, 1))))
+                        .replace("'", "").replace("::integer[]", ""), id)).as("the keys of March").isTrue();
+    }
+
+    @Test
     void aCommonTermFillsItsPageFromTheNewestRequests() {
         String agency = newAgency(null);
         for (int i = 0; i < 4; i++) {
@@ -174,8 +212,8 @@ class RequestSearchPathsTest extends QuerySideTest {
         assertThat(newest.items()).extracting(RequestState::trackingNo).containsExactly(agency + "-2026-0003", agency + "-2026-0002");
         assertThat(newest.total()).isEqualTo(3);
         assertThat(newest.totalCapped()).isTrue();
-        StatePage all = queries.states(agency, false, null, "审批文件", null, 0, 2, 10, SearchPath.ALL_MATCHES);
-        assertThat(all.path()).isEqualTo(SearchPath.ALL_MATCHES);
+        StatePage all = queries.states(agency, false, null, "审批文件", null, 0, 2, 10, SearchPath.BY_MONTH);
+        assertThat(all.path()).isEqualTo(SearchPath.BY_MONTH);
         assertThat(all.items()).extracting(RequestState::trackingNo).containsExactly(agency + "-2026-0003", agency + "-2026-0002");
         assertThat(all.total()).isEqualTo(4);
         assertThat(all.totalCapped()).isFalse();
@@ -191,7 +229,7 @@ class RequestSearchPathsTest extends QuerySideTest {
                     + "OR applicant_name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')";
             Object[] args = {codes.toArray(String[]::new), pattern, pattern, pattern};
             Long all = jdbc.queryForObject("SELECT count(*)" + where, Long.class, args);
-            for (SearchPath tried : Arrays.asList(SearchPath.NEWEST_FIRST, SearchPath.ALL_MATCHES, null)) {
+            for (SearchPath tried : Arrays.asList(SearchPath.NEWEST_FIRST, SearchPath.BY_MONTH, null)) {
                 for (int size : new int[] {1, 4, 50}) {
                     for (int page = 0; page < 3; page++) {
                         List<String> expected = jdbc.queryForList("SELECT tracking_no" + where

@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,22 @@ class RequestSearchTest extends QuerySideTest {
             assertThat(Arrays.stream(fromSql).mapToInt(Integer::intValue).toArray()).as(Arrays.toString(t))
                     .isEqualTo(SearchGrams.pairsOf(t));
         }
+    }
+
+    @Test
+    void theMonthsInSqlAreTheJavaOnes() {
+        for (LocalDate day : List.of(d("2019-01-01"), d("2025-03-03"), d("2025-12-31"), d("2026-02-28"), d("1999-07-15"), d("2087-11-30"))) {
+            assertThat(jdbc.queryForObject("SELECT request_search_month(?)", Integer.class, day)).as(day.toString())
+                    .isEqualTo(SearchGrams.month(day));
+            String[] texts = {"B0001-2023-00000012", "申请人12345", "申请公开某项目的审批文件（123）"};
+            int[] row = SearchGrams.of(day, texts);
+            Array unmixed = jdbc.queryForObject("SELECT request_search_unmixed(?::integer[], ?)", Array.class,
+                    SearchGrams.literal(row).replace("'", "").replace("::integer[]", ""), day);
+            int[] back = Arrays.stream((Integer[]) jdbcArray(unmixed)).mapToInt(Integer::intValue).sorted().toArray();
+            assertThat(back).as("the statistics see the grams as they are").isEqualTo(SearchGrams.unmixedOf(texts));
+        }
+        assertThat(SearchGrams.month(d("2025-03-01"))).as("one number a month").isEqualTo(SearchGrams.month(d("2025-03-31")))
+                .isNotEqualTo(SearchGrams.month(d("2025-04-01"))).isNotEqualTo(SearchGrams.month(d("2026-03-01")));
     }
 
     @Test
@@ -122,7 +139,7 @@ class RequestSearchTest extends QuerySideTest {
 
     @Test
     void aRowCarriesTheTriplesWithAnAsciiCharacterAndTheQueryAsksForThemOnceTheRowsDo() {
-        int[] row = SearchGrams.of("B0123-2024-000123", "申请人12345", "申请公开审批文件（7）");
+        int[] row = SearchGrams.unmixedOf("B0123-2024-000123", "申请人12345", "申请公开审批文件（7）");
         int[] pairs = SearchGrams.pairsOf("B0123-2024-000123", "申请人12345", "申请公开审批文件（7）");
         assertThat(row).contains(pairs);
         assertThat(row).contains(SearchGrams.triple('b', '0', '1'), SearchGrams.triple('人', '1', '2'),

@@ -1,0 +1,59 @@
+package cn.opengov.tracker.query.requestdetail;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * The months of receipt the requests span, as the search's keys are kept (SearchGrams: each gram mixed with its
+ * month): a search asks for its grams in each month it looks at, newest months first.
+ *
+ * @param first the oldest month with a request, in months since January of year 0
+ * @param last  the newest
+ */
+record SearchMonths(int first, int last) {
+
+    /** @return null when there are no requests */
+    static SearchMonths between(LocalDate oldest, LocalDate newest) {
+        return oldest == null || newest == null ? null : new SearchMonths(months(oldest), months(newest));
+    }
+
+    private static int months(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
+    }
+
+    int count() {
+        return last - first + 1;
+    }
+
+    /**
+     * The condition for rows received in months {@code from} to {@code to} with every one of the grams: the grams
+     * mixed with each month in turn (a GIN index scan each, OR-ed into one bitmap), and the dates themselves, which
+     * a gram of another month that happened to meet one of these would not pass.
+     */
+    static String clause(int[] grams, int from, int to) {
+        StringBuilder s = new StringBuilder(" AND received_on BETWEEN '").append(firstDay(from)).append("' AND '")
+                .append(firstDay(to + 1).minusDays(1)).append("' AND (");
+        for (int m = to; m >= from; m--) {
+            if (m < to) {
+                s.append(" OR ");
+            }
+            s.append("search_grams @> ").append(SearchGrams.literal(sorted(SearchGrams.inMonth(grams, SearchGrams.month(m)))));
+        }
+        return s.append(')').toString();
+    }
+
+    /** The condition over every month (the planner's way, and a count). */
+    String clause(int[] grams) {
+        return clause(grams, first, last);
+    }
+
+    private static LocalDate firstDay(int months) {
+        return YearMonth.of(Math.floorDiv(months, 12), Math.floorMod(months, 12) + 1).atDay(1);
+    }
+
+    private static int[] sorted(int[] grams) {
+        int[] s = grams.clone();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+}
