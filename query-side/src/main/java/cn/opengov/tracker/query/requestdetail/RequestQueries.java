@@ -187,8 +187,8 @@ public class RequestQueries {
         }
         if (months != null && wanted <= ALL_MATCHES && (tried == null || tried == SearchPath.BY_MONTH)) {
             // a rarer term: month by month, newest first, until the page and the count are sure
-            Optional<StatePage> byMonth = byMonth(term, known, months, where + "%s" + matches, args, page, size,
-                    countCap, tried == SearchPath.BY_MONTH);
+            Optional<StatePage> byMonth = byMonth(term, known, months, where, matches, args, page, size, countCap,
+                    tried == SearchPath.BY_MONTH);
             if (byMonth.isPresent()) {
                 return byMonth.get();
             }
@@ -216,10 +216,11 @@ public class RequestQueries {
      * page is sure once enough are found. Empty when the statistics say one month alone holds more than
      * {@link #ALL_MATCHES} matches (the planner's way then), unless {@code sure}.
      *
-     * @param where the scope's conditions, {@code %s} where a window's goes, and the ILIKE
+     * @param where   the scope's conditions
+     * @param matches the ILIKE
      */
     private Optional<StatePage> byMonth(SearchTerm term, GramFrequencies.Known known, SearchMonths months, String where,
-                                        List<Object> args, int page, int size, int countCap, boolean sure) {
+                                        String matches, List<Object> args, int page, int size, int countCap, boolean sure) {
         long need = Math.max((long) page * size + size, countCap + 1L);
         double perMonth = known.rowsOf(term.share()) / months.count();
         if (!sure && perMonth > ALL_MATCHES) {
@@ -231,7 +232,7 @@ public class RequestQueries {
             int from = (int) Math.max(months.first(), to - Math.min(window, MAX_WINDOW_MONTHS) + 1);
             List<Object> windowArgs = new ArrayList<>(args);
             windowArgs.add(need - ids.size());
-            ids.addAll(query("SELECT request_id FROM request_view" + where.formatted(SearchMonths.clause(term.grams(), from, to))
+            ids.addAll(query("SELECT request_id FROM request_view" + where + SearchMonths.clause(term.grams(), from, to) + matches
                     + " ORDER BY received_on DESC, tracking_no DESC LIMIT ?", windowArgs, (rs, i) -> rs.getObject(1, UUID.class)));
             to = from - 1;
         }
