@@ -47,7 +47,7 @@ public class RequestQueries {
      * A rarer term is read month by month while a month should hold at most this many matches (and the page lies
      * within as many): more, and the planner's way reads no more than that.
      */
-    static final int ALL_MATCHES = 50_000;
+    static final int MAX_MONTH_MATCHES = 50_000;
     /** A window of months asks the index for each month's grams: at most this many months in one statement. */
     static final int MAX_WINDOW_MONTHS = 120;
 
@@ -185,7 +185,7 @@ public class RequestQueries {
                 return counted(newest, SearchPath.NEWEST_FIRST, narrowed, args, countCap);
             }
         }
-        if (months != null && wanted <= ALL_MATCHES && (tried == null || tried == SearchPath.BY_MONTH)) {
+        if (months != null && wanted <= MAX_MONTH_MATCHES && (tried == null || tried == SearchPath.BY_MONTH)) {
             // a rarer term: month by month, newest first, until the page and the count are sure
             Optional<StatePage> byMonth = byMonth(term, known, months, where, matches, args, page, size, countCap,
                     tried == SearchPath.BY_MONTH);
@@ -214,7 +214,7 @@ public class RequestQueries {
      * rows read in full. The first window is as many months as should hold enough matches by the term's statistics
      * (every month for a rare term: one statement); each window's matches are all newer than the next one's, so the
      * page is sure once enough are found. Empty when the statistics say one month alone holds more than
-     * {@link #ALL_MATCHES} matches (the planner's way then), unless {@code sure}.
+     * {@link #MAX_MONTH_MATCHES} matches (the planner's way then), unless {@code sure}.
      *
      * @param where   the scope's conditions
      * @param matches the ILIKE
@@ -223,7 +223,7 @@ public class RequestQueries {
                                         String matches, List<Object> args, int page, int size, int countCap, boolean sure) {
         long need = Math.max((long) page * size + size, countCap + 1L);
         double perMonth = known.rowsOf(term.share()) / months.count();
-        if (!sure && perMonth > ALL_MATCHES) {
+        if (!sure && perMonth > MAX_MONTH_MATCHES) {
             return Optional.empty();
         }
         long window = Double.isInfinite(perMonth) ? 1 : Math.max(1, Math.min(months.count(), (long) Math.ceil(need / Math.max(perMonth, 1e-9))));
