@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How common each gram of the search is among the requests, as PostgreSQL's statistics tell it: ANALYZE samples the
- * table and keeps the most common elements of {@code request_search_unmixed(search_grams, received_on)} (V140's
- * extended statistics: the grams as they are, not mixed with their month as the column holds them) with the share
+ * table and keeps the most common elements of {@code request_search_statistics_keys(search_grams)} (V140's
+ * extended statistics: each gram's key without its month, {@link SearchGrams#statisticsKey}) with the share
  * of rows that have each ({@code pg_stats_ext_exprs.most_common_elems}, {@code most_common_elem_freqs}); any other
  * element is rarer than the rarest of those. V140 and every rebuild analyze the table; the numbers are read again
  * every few minutes. They only choose how to look (which grams, which order): what matches is the {@code ILIKE}'s.
@@ -57,7 +57,7 @@ public class GramFrequencies {
         List<Known> rows = jdbc.query("SELECT s.most_common_elems::text::integer[] AS grams, s.most_common_elem_freqs AS shares, "
                         + "c.reltuples::bigint AS estimated_rows FROM pg_stats_ext_exprs s JOIN pg_class c ON c.relname = s.tablename "
                         + "AND c.relnamespace = s.schemaname::regnamespace WHERE s.schemaname = current_schema() "
-                        + "AND s.tablename = 'request_view' AND s.expr LIKE 'request_search_unmixed(%' LIMIT 1",
+                        + "AND s.tablename = 'request_view' AND s.expr LIKE '%request_search_statistics_keys(%' LIMIT 1",
                 (rs, i) -> known(rs.getArray("grams"), rs.getArray("shares"), rs.getLong("estimated_rows"), triples));
         return rows.isEmpty() ? Known.NONE.readNow(triples) : rows.get(0);
     }
@@ -103,7 +103,7 @@ public class GramFrequencies {
 
         /** The share of rows with the gram: its own when common, else half the rarest common one's, as PostgreSQL guesses. */
         double of(int gram) {
-            Double f = frequencies.get(gram);
+            Double f = frequencies.get(SearchGrams.statisticsKey(gram));
             return f != null ? f : rarerThan / 2;
         }
     }

@@ -28,14 +28,18 @@ import java.util.Map;
  * V90's {@code request_search_grams(text)} is the pairs in SQL (a test pins the two together); the triples are
  * written by the projection only, and searched for once a rebuild has written them into every row (V130).
  * <p>
- * A row stores each gram mixed with the month it was received in ({@link #inMonth}; V140): one posting list per gram
- * and month rather than one per gram. A name's first digits are in one request of a hundred, 111,566 of 10 M: the
- * newest 50 and a count up to 1,000 need only the newest months' matches, but the one posting list of the whole table
- * cost ~100 ms to read before any row was, and every match had to be read to find the newest. A month's list is
- * a sixtieth of it, and the search reads month by month, newest first ({@link RequestQueries}). A search over all
- * months asks for the same postings as before, in sixty lists. The mix is {@code gram XOR} a number of the month;
- * {@code request_search_month(date)} is it in SQL (V140; a test pins the two together), and
- * {@code request_search_unmixed(grams, date)} undoes it, for the statistics of how common each gram is.
+ * A row stores each gram as a key of its month of receipt ({@link #key}; V140): one posting list per gram and month
+ * rather than one per gram. A name's first digits are in one request of a hundred, 111,566 of 10 M: the newest 50
+ * and a count up to 1,000 need only the newest months' matches, but the one posting list of the whole table cost
+ * ~100 ms to read before any row was, and every match had to be read to find the newest. A month's list is a
+ * sixtieth of it, and the search reads month by month, newest first ({@link RequestQueries}). A key is the gram
+ * spread over 32 bits (times an odd constant), its low {@link #MONTH_BITS} bits replaced by the month's: a gram's
+ * keys of every month lie side by side in the index, so a search over sixty months reads the same few index pages
+ * as one over one month. Months 128 apart (ten years and eight months) share keys, and a gram may meet another one
+ * in its remaining 25 bits: either only lets a row through to the {@code ILIKE} and the window's dates.
+ * {@code request_search_key(gram, date)} is the key in SQL (V140; a test pins the two together), and
+ * {@code request_search_statistics_keys(keys)} clears the month's bits, for the statistics of how common each gram
+ * is ({@link #statisticsKey}).
  */
 public final class SearchGrams {
 
@@ -57,39 +61,48 @@ public final class SearchGrams {
     }
 
     /**
-     * A row's keys: the distinct pairs and triples of the texts (null texts have none; none spans two texts), each
-     * mixed with the month of receipt.
+     * A row's keys: the distinct pairs and triples of the texts (null texts have none; none spans two texts), each as
+     * a key of the month of receipt.
      */
     public static int[] of(LocalDate received, String... texts) {
-        return distinct(inMonth(grams(true, texts), month(received)));
+        return distinct(inMonth(grams(true, texts), months(received)));
     }
 
-    /** The distinct pairs and triples of the texts as they are, unmixed (what a q's grams are before the month). */
+    /** The distinct pairs and triples of the texts as grams, before any month (what a q's grams are). */
     static int[] unmixedOf(String... texts) {
         return distinct(grams(true, texts));
     }
 
-    /**
-     * The number a month's grams are mixed with: the months since year 0, times an odd constant, cut to 32 bits. Two
-     * months never share it (an odd multiplier is a bijection modulo 2^32); a gram of one month may still meet
-     * another gram of another month, which only lets a row through to the {@code ILIKE} (and the window's dates).
-     */
-    static int month(LocalDate received) {
-        return month(received.getYear() * 12 + received.getMonthValue() - 1);
+    /** How many low bits of a key are its month's. */
+    static final int MONTH_BITS = 7;
+    private static final int MONTH_MASK = (1 << MONTH_BITS) - 1;
+
+    /** The months since January of year 0. */
+    static int months(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
     }
 
-    /** @param months months since January of year 0 */
-    static int month(int months) {
-        return (int) (months * 0x9E3779B1L);
+    /** A gram's key in a month (months since January of year 0). */
+    static int key(int gram, int months) {
+        return statisticsKey(gram) | (months & MONTH_MASK);
+    }
+
+    /**
+     * A gram's key without its month: what the statistics count ({@code request_search_statistics_keys}), and the
+     * high bits of every one of its keys. An odd multiplier spreads the gram over 32 bits one to one, so grams that
+     * differ only in their low bits (neighbouring characters) do not share the 25 bits kept.
+     */
+    static int statisticsKey(int gram) {
+        return (int) (gram * 0x9E3779B1L) & ~MONTH_MASK;
     }
 
     /** The grams as a month's rows carry them (a new array; the same order). */
-    static int[] inMonth(int[] grams, int month) {
-        int[] mixed = new int[grams.length];
+    static int[] inMonth(int[] grams, int months) {
+        int[] keys = new int[grams.length];
         for (int i = 0; i < grams.length; i++) {
-            mixed[i] = grams[i] ^ month;
+            keys[i] = key(grams[i], months);
         }
-        return mixed;
+        return keys;
     }
 
     /** The distinct pairs alone: what V90's SQL function computes. */

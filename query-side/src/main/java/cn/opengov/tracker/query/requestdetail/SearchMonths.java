@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * The months of receipt the requests span, as the search's keys are kept (SearchGrams: each gram mixed with its
- * month): a search asks for its grams in each month it looks at, newest months first.
+ * The months of receipt the requests span, as the search's keys are kept (SearchGrams: each gram as a key of its
+ * month): a search asks for its grams' keys in each month it looks at, newest months first.
  *
  * @param first the oldest month with a request, in months since January of year 0
  * @param last  the newest
@@ -14,11 +14,7 @@ record SearchMonths(int first, int last) {
 
     /** @return null when there are no requests */
     static SearchMonths between(LocalDate oldest, LocalDate newest) {
-        return oldest == null || newest == null ? null : new SearchMonths(months(oldest), months(newest));
-    }
-
-    private static int months(LocalDate day) {
-        return day.getYear() * 12 + day.getMonthValue() - 1;
+        return oldest == null || newest == null ? null : new SearchMonths(SearchGrams.months(oldest), SearchGrams.months(newest));
     }
 
     int count() {
@@ -26,9 +22,9 @@ record SearchMonths(int first, int last) {
     }
 
     /**
-     * The condition for rows received in months {@code from} to {@code to} with every one of the grams: the grams
-     * mixed with each month in turn (a GIN index scan each, OR-ed into one bitmap), and the dates themselves, which
-     * a gram of another month that happened to meet one of these would not pass.
+     * The condition for rows received in months {@code from} to {@code to} with every one of the grams: the grams'
+     * keys of each month in turn (a GIN index scan each, OR-ed into one bitmap), and the dates themselves, which a
+     * row of a month 128 months away (the same keys) or a gram that happened to meet one of these would not pass.
      */
     static String clause(int[] grams, int from, int to) {
         StringBuilder s = new StringBuilder(" AND received_on BETWEEN '").append(firstDay(from)).append("' AND '")
@@ -37,7 +33,7 @@ record SearchMonths(int first, int last) {
             if (m < to) {
                 s.append(" OR ");
             }
-            s.append("search_grams @> ").append(SearchGrams.literal(sorted(SearchGrams.inMonth(grams, SearchGrams.month(m)))));
+            s.append("search_grams @> ").append(SearchGrams.literal(sorted(SearchGrams.inMonth(grams, m))));
         }
         return s.append(')').toString();
     }

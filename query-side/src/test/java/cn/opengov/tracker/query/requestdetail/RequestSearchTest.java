@@ -62,19 +62,31 @@ class RequestSearchTest extends QuerySideTest {
     }
 
     @Test
-    void theMonthsInSqlAreTheJavaOnes() {
+    void theKeysInSqlAreTheJavaOnes() {
+        String[] texts = {"B0001-2023-00000012", "申请人12345", "申请公开某项目的审批文件（123）"};
+        int[] grams = SearchGrams.unmixedOf(texts);
         for (LocalDate day : List.of(d("2019-01-01"), d("2025-03-03"), d("2025-12-31"), d("2026-02-28"), d("1999-07-15"), d("2087-11-30"))) {
-            assertThat(jdbc.queryForObject("SELECT request_search_month(?)", Integer.class, day)).as(day.toString())
-                    .isEqualTo(SearchGrams.month(day));
-            String[] texts = {"B0001-2023-00000012", "申请人12345", "申请公开某项目的审批文件（123）"};
             int[] row = SearchGrams.of(day, texts);
-            Array unmixed = jdbc.queryForObject("SELECT request_search_unmixed(?::integer[], ?)", Array.class,
-                    SearchGrams.literal(row).replace("'", "").replace("::integer[]", ""), day);
-            int[] back = Arrays.stream((Integer[]) jdbcArray(unmixed)).mapToInt(Integer::intValue).sorted().toArray();
-            assertThat(back).as("the statistics see the grams as they are").isEqualTo(SearchGrams.unmixedOf(texts));
+            Array sql = jdbc.queryForObject("SELECT array(SELECT DISTINCT request_search_key(g, ?) FROM unnest(?::integer[]) g ORDER BY 1)",
+                    Array.class, day, SearchGrams.literal(grams).replace("'", "").replace("::integer[]", ""));
+            assertThat(ints(sql)).as(day.toString()).isEqualTo(row);
+            Array statistics = jdbc.queryForObject("SELECT request_search_statistics_keys(?::integer[])", Array.class,
+                    SearchGrams.literal(row).replace("'", "").replace("::integer[]", ""));
+            assertThat(Arrays.stream(ints(statistics)).sorted().distinct().toArray()).as("the statistics see each gram without its month")
+                    .isEqualTo(Arrays.stream(grams).map(SearchGrams::statisticsKey).sorted().distinct().toArray());
         }
-        assertThat(SearchGrams.month(d("2025-03-01"))).as("one number a month").isEqualTo(SearchGrams.month(d("2025-03-31")))
-                .isNotEqualTo(SearchGrams.month(d("2025-04-01"))).isNotEqualTo(SearchGrams.month(d("2026-03-01")));
+        int gram = SearchGrams.pair('欧', '阳');
+        assertThat(SearchGrams.key(gram, SearchGrams.months(d("2025-03-01")))).as("one key a month")
+                .isEqualTo(SearchGrams.key(gram, SearchGrams.months(d("2025-03-31"))))
+                .isNotEqualTo(SearchGrams.key(gram, SearchGrams.months(d("2025-04-01"))))
+                .isNotEqualTo(SearchGrams.key(gram, SearchGrams.months(d("2026-03-01"))))
+                .isNotEqualTo(SearchGrams.key(SearchGrams.pair('欧', '阴'), SearchGrams.months(d("2025-03-01"))));
+        assertThat(SearchGrams.key(gram, 0) >>> SearchGrams.MONTH_BITS).as("a gram's keys of every month side by side")
+                .isEqualTo(SearchGrams.key(gram, 127) >>> SearchGrams.MONTH_BITS);
+    }
+
+    private static int[] ints(Array array) {
+        return Arrays.stream((Integer[]) jdbcArray(array)).mapToInt(Integer::intValue).toArray();
     }
 
     @Test
