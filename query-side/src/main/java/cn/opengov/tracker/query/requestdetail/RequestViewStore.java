@@ -144,7 +144,7 @@ public class RequestViewStore implements RequestStateStore {
     }
 
     /**
-     * From the same three values as the columns the search matches, and the month of receipt they are mixed with
+     * From the same three values as the columns the search matches, as keys of the month of receipt
      * (SearchGrams). The upsert never changes a row's tracking number, name or description; a corrected date of
      * receipt may move it to another month, so it writes the keys anew (the same array when the month stays).
      */
