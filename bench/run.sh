@@ -6,6 +6,7 @@
 #   bench/run.sh --large=1000000              a shorter run
 #   bench/run.sh --phases=intake --intake-seconds=30
 #   bench/run.sh --phases=rebuild,reads --reuse-data=true   rebuild and reads on the data set an earlier run left
+#   bench/run.sh --phases=reads --reuse-data=true           reads alone on it, the read models as they are (no rebuild)
 # Other options: --small=N --threads=N --samples=N --seed=N --jdbc=URL --db-user=U --db-password=P
 # BENCH_PORT_BASE=N: the sides listen on N and N+1 (default 18081, 18082), for a second run beside another
 set -euo pipefail
