@@ -27,7 +27,10 @@ record SearchMonths(int first, int last) {
      * row of a month 128 months away (the same keys) or a gram that happened to meet one of these would not pass.
      */
     static String clause(int[] grams, int from, int to) {
-        StringBuilder s = new StringBuilder(" AND received_on BETWEEN '").append(firstDay(from)).append("' AND '")
+        // the dates as a filter, not an index condition: the planner, which guesses each month's key far more common
+        // than it is, would otherwise AND the keys' few rows with every row of the months in the receipt index
+        // (339,232 entries for two months at 10 M: 66 ms of an 80 ms statement)
+        StringBuilder s = new StringBuilder(" AND received_on + 0 BETWEEN '").append(firstDay(from)).append("' AND '")
                 .append(firstDay(to + 1).minusDays(1)).append("' AND (");
         for (int m = to; m >= from; m--) {
             if (m < to) {
