@@ -232,8 +232,12 @@ public class RequestQueries {
             int from = (int) Math.max(months.first(), to - Math.min(window, MAX_WINDOW_MONTHS) + 1);
             List<Object> windowArgs = new ArrayList<>(args);
             windowArgs.add(need - ids.size());
-            ids.addAll(query("SELECT request_id FROM request_view" + where + SearchMonths.clause(term.grams(), from, to) + matches
-                    + " ORDER BY received_on DESC, tracking_no DESC LIMIT ?", windowArgs, (rs, i) -> rs.getObject(1, UUID.class)));
+            // the window's keys alone find the rows (a subquery the planner keeps apart): it guesses each month's key of
+            // a gram at 50,000 rows where it has ~3,000, and would AND them with every row of the scope in the agency
+            // index (10 M entries for a province: 0.9 s of a 0.95 s statement, 15 ms without)
+            ids.addAll(query("SELECT request_id FROM (SELECT * FROM request_view WHERE TRUE" + SearchMonths.clause(term.grams(), from, to)
+                    + " OFFSET 0) window_rows" + where + matches + " ORDER BY received_on DESC, tracking_no DESC LIMIT ?",
+                    windowArgs, (rs, i) -> rs.getObject(1, UUID.class)));
             to = from - 1;
         }
         int offset = (int) Math.min((long) page * size, ids.size());
