@@ -233,12 +233,16 @@ public class RequestQueries {
         if (!sure && perMonth > MAX_MONTH_MATCHES) {
             return Optional.empty();
         }
-        long window = Double.isInfinite(perMonth) ? 1 : Math.max(1, Math.min(months.count(), (long) Math.ceil(need / Math.max(perMonth, 1e-9))));
+        // the scope's share of them, as its share of the agencies: a city's first window is as long as its own
+        // matches need, not the province's (each window is a statement, and over a city one that ANDs the agency index)
+        int agencyCount = Math.max(1, agencies.tree().byCode().size());
+        double inScope = perMonth * Math.min(1.0, (double) codes / agencyCount);
+        long window = Double.isInfinite(inScope) ? 1 : Math.max(1, Math.min(months.count(), (long) Math.ceil(need / Math.max(inScope, 1e-9))));
         // over most of the agencies the window's keys alone find its rows (a subquery the planner keeps apart): from its
         // guess of 0.5 % of the rows for each key it ANDed a window's ~3,000 rows with the 10 M entries of a province's
         // agencies in the agency index (0.9 s of a 0.95 s statement, 15 ms without); over a city the agency index
         // spares reading the other cities' rows
-        boolean wideScope = (long) codes * 2 > agencies.tree().byCode().size();
+        boolean wideScope = (long) codes * 2 > agencyCount;
         List<UUID> ids = new ArrayList<>();
         for (int to = months.last(); to >= months.first() && ids.size() < need; window = window * 2) {
             int from = (int) Math.max(months.first(), to - Math.min(window, MAX_WINDOW_MONTHS) + 1);

@@ -181,6 +181,8 @@ class RequestSearchPathsTest extends QuerySideTest {
         admin().awaitRebuilt(Duration.ofSeconds(60));
         frequencies.forget();
         assertEveryWayAsIlike(county, List.of(county, department));
+        // over every agency (most of the agencies: a window's keys are read apart from the scope's conditions)
+        assertEveryWayAsIlike(AgencyDirectory.TOP, jdbc.queryForList("SELECT code FROM agency", String.class));
     }
 
     @Test
