@@ -156,9 +156,7 @@ public class RequestQueries {
         GramFrequencies.Known known = search ? frequencies.known() : GramFrequencies.Known.NONE;
         SearchTerm term = search ? SearchTerm.of(q.strip(), known) : null;
         if (!search) {
-            List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(size);
-            pageArgs.add((long) page * size);
+            List<Object> pageArgs = paged(args, page, size);
             String pageSql = "SELECT " + RequestViewStore.COLUMNS + " FROM request_view" + where
                     + " ORDER BY received_on DESC, tracking_no DESC LIMIT ? OFFSET ?";
             Long counted = jdbc.queryForObject("SELECT count(*) FROM request_view" + where, Long.class, args.toArray());
@@ -171,9 +169,7 @@ public class RequestQueries {
         args.add(term.pattern());
         args.add(term.pattern());
         args.add(term.pattern());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
+        List<Object> pageArgs = paged(args, page, size);
         SearchMonths months = term.narrowed() ? months() : null;
         // the grams narrow the rows (an index), kept per month of receipt: over every month for the planner's way
         String narrowed = where + (months == null ? "" : months.clause(term.grams())) + matches;
@@ -206,6 +202,14 @@ public class RequestQueries {
             return new StatePage(items, (long) page * size + items.size(), false, SearchPath.AS_PLANNED);
         }
         return counted(items, SearchPath.AS_PLANNED, narrowed, args, countCap);
+    }
+
+    /** The statement's arguments and then a page's {@code LIMIT ? OFFSET ?}. */
+    private static List<Object> paged(List<Object> args, int page, int size) {
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(size);
+        paged.add((long) page * size);
+        return paged;
     }
 
     /** The months the requests span (two reads of the receipt index's ends); null when there are none. */
@@ -267,7 +271,9 @@ public class RequestQueries {
      * A window's matches, found through its keys' index. PostgreSQL guesses a key it has no statistics of at 0.5 %
      * of the rows (a month's key of a gram has ~0.03 %): for a window of thirty months the guesses added up to a
      * seventh of the table, and it read the whole table (a minute at 10 M) rather than the keys' posting lists
-     * (~20 ms). In its own short transaction the statement is planned without the table scan.
+     * (~20 ms). In its own short transaction the statement is planned without the table scan. The transaction is
+     * the connection's own, not a Spring one: that would bind the read to the primary, and this one may be the
+     * replica's (ReplicaReads).
      */
     private List<UUID> windowIds(String sql, List<Object> args) {
         return jdbc.execute((ConnectionCallback<List<UUID>>) con -> {

@@ -65,7 +65,12 @@ public final class SearchGrams {
      * a key of the month of receipt.
      */
     public static int[] of(LocalDate received, String... texts) {
-        return distinct(inMonth(grams(true, texts), months(received)));
+        return keysOf(grams(true, texts), months(received));
+    }
+
+    /** The distinct keys of the grams in a month, in ascending order (a row's, and a window's literal for each month). */
+    static int[] keysOf(int[] grams, int months) {
+        return distinct(inMonth(grams, months));
     }
 
     /** The distinct pairs and triples of the texts as grams, before any month (what a q's grams are). */

@@ -36,7 +36,7 @@ record SearchMonths(int first, int last) {
             if (m < to) {
                 s.append(" OR ");
             }
-            s.append("search_grams @> ").append(SearchGrams.literal(sorted(SearchGrams.inMonth(grams, m))));
+            s.append("search_grams @> ").append(SearchGrams.literal(SearchGrams.keysOf(grams, m)));
         }
         return s.append(')').toString();
     }
@@ -48,11 +48,5 @@ record SearchMonths(int first, int last) {
 
     private static LocalDate firstDay(int months) {
         return YearMonth.of(Math.floorDiv(months, 12), Math.floorMod(months, 12) + 1).atDay(1);
-    }
-
-    private static int[] sorted(int[] grams) {
-        int[] s = grams.clone();
-        java.util.Arrays.sort(s);
-        return s;
     }
 }
