@@ -68,10 +68,10 @@ class RequestSearchTest extends QuerySideTest {
         for (LocalDate day : List.of(d("2019-01-01"), d("2025-03-03"), d("2025-12-31"), d("2026-02-28"), d("1999-07-15"), d("2087-11-30"))) {
             int[] row = SearchGrams.of(day, texts);
             Array sql = jdbc.queryForObject("SELECT array(SELECT DISTINCT request_search_key(g, ?) FROM unnest(?::integer[]) g ORDER BY 1)",
-                    Array.class, day, SearchGrams.literal(grams).replace("'", "").replace("::integer[]", ""));
+                    Array.class, day, Arrays.stream(grams).boxed().toArray(Integer[]::new));
             assertThat(ints(sql)).as(day.toString()).isEqualTo(row);
             Array statistics = jdbc.queryForObject("SELECT request_search_statistics_keys(?::integer[])", Array.class,
-                    SearchGrams.literal(row).replace("'", "").replace("::integer[]", ""));
+                    (Object) Arrays.stream(row).boxed().toArray(Integer[]::new));
             assertThat(Arrays.stream(ints(statistics)).sorted().distinct().toArray()).as("the statistics see each gram without its month")
                     .isEqualTo(Arrays.stream(grams).map(SearchGrams::statisticsKey).sorted().distinct().toArray());
         }
