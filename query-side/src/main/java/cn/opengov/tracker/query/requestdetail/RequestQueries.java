@@ -56,6 +56,8 @@ public class RequestQueries {
     static final int MAX_MONTH_MATCHES = 50_000;
     /** A window of months asks the index for each month's grams: at most this many months in one statement. */
     static final int MAX_WINDOW_MONTHS = 120;
+    /** A window over some agencies asks for each one's key in each month: at most about this many in one statement. */
+    static final int MAX_WINDOW_AGENCY_KEYS = 10_000;
 
     private final JdbcTemplate jdbc;
     private final GramFrequencies frequencies;
@@ -189,7 +191,7 @@ public class RequestQueries {
         }
         if (months != null && wanted <= MAX_MONTH_MATCHES && (tried == null || tried == SearchPath.BY_MONTH)) {
             // a rarer term: month by month, newest first, until the page and the count are sure
-            Optional<StatePage> byMonth = byMonth(term, known, months, codes.size(), where, matches, args, page, size,
+            Optional<StatePage> byMonth = byMonth(term, known, months, codes, where, matches, args, page, size,
                     countCap, tried == SearchPath.BY_MONTH);
             if (byMonth.isPresent()) {
                 return byMonth.get();
@@ -229,7 +231,7 @@ public class RequestQueries {
      * @param where   the scope's conditions
      * @param matches the ILIKE
      */
-    private Optional<StatePage> byMonth(SearchTerm term, GramFrequencies.Known known, SearchMonths months, int codes,
+    private Optional<StatePage> byMonth(SearchTerm term, GramFrequencies.Known known, SearchMonths months, List<String> codes,
                                         String where, String matches, List<Object> args, int page, int size, int countCap,
                                         boolean sure) {
         long need = Math.max((long) page * size + size, countCap + 1L);
@@ -240,22 +242,25 @@ public class RequestQueries {
         // the scope's share of them, as its share of the agencies: a city's first window is as long as its own
         // matches need, not the province's (each window is a statement, and over a city one that ANDs the agency index)
         int agencyCount = Math.max(1, agencies.tree().byCode().size());
-        double inScope = perMonth * Math.min(1.0, (double) codes / agencyCount);
+        double inScope = perMonth * Math.min(1.0, (double) codes.size() / agencyCount);
         long window = Double.isInfinite(inScope) ? 1 : Math.max(1, Math.min(months.count(), (long) Math.ceil(need / Math.max(inScope, 1e-9))));
-        // over most of the agencies the window's keys alone find its rows (a subquery the planner keeps apart): from its
-        // guess of 0.5 % of the rows for each key it ANDed a window's ~3,000 rows with the 10 M entries of a province's
-        // agencies in the agency index (0.9 s of a 0.95 s statement, 15 ms without); over a city the agency index
-        // spares reading the other cities' rows
-        boolean wideScope = (long) codes * 2 > agencyCount;
+        // over most of the agencies a window's grams alone find its rows; over fewer, the index finds the scope's own
+        // rows among them (each row carries its agency's key: SearchGrams), where it handed over every agency's before
+        // (a city: ~20,000 rows read from the table for the 1,001 it counts, 1.1 s). Either way in a subquery the
+        // planner keeps apart from the scope's conditions: from its guess of 0.5 % of the rows for each key it ANDed
+        // a window's few thousand rows with the agency index's entries for the scope (over a province 10 M of them:
+        // 0.9 s of a 0.95 s statement, 15 ms without)
+        boolean wideScope = (long) codes.size() * 2 > agencyCount;
+        int[] agencyGrams = wideScope ? new int[0] : SearchGrams.agencyGrams(codes);
+        long maxWindow = Math.max(1, Math.min(MAX_WINDOW_MONTHS, MAX_WINDOW_AGENCY_KEYS / Math.max(1, agencyGrams.length)));
         List<UUID> ids = new ArrayList<>();
         for (int to = months.last(); to >= months.first() && ids.size() < need; window = window * 2) {
-            int from = (int) Math.max(months.first(), to - Math.min(window, MAX_WINDOW_MONTHS) + 1);
+            int from = (int) Math.max(months.first(), to - Math.min(window, maxWindow) + 1);
             List<Object> windowArgs = new ArrayList<>(args);
             windowArgs.add(need - ids.size());
-            String keys = SearchMonths.clause(term.grams(), from, to);
-            ids.addAll(windowIds("SELECT request_id FROM " + (wideScope ? "(SELECT * FROM request_view WHERE TRUE" + keys
-                    + " OFFSET 0) window_rows" + where : "request_view" + where + keys) + matches
-                    + " ORDER BY received_on DESC, tracking_no DESC LIMIT ?", windowArgs));
+            String keys = SearchMonths.clause(term.grams(), agencyGrams, from, to);
+            ids.addAll(windowIds("SELECT request_id FROM (SELECT * FROM request_view WHERE TRUE" + keys + " OFFSET 0) window_rows"
+                    + where + matches + " ORDER BY received_on DESC, tracking_no DESC LIMIT ?", windowArgs));
             to = from - 1;
         }
         int offset = (int) Math.min((long) page * size, ids.size());

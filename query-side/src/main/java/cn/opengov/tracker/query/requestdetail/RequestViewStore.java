@@ -144,12 +144,12 @@ public class RequestViewStore implements RequestStateStore {
     }
 
     /**
-     * From the same three values as the columns the search matches, as keys of the month of receipt
+     * From the same three values as the columns the search matches, and the agency, as keys of the month of receipt
      * (SearchGrams). The upsert never changes a row's tracking number, name or description; a corrected date of
      * receipt may move it to another month, so it writes the keys anew (the same array when the month stays).
      */
     private static int[] searchGrams(RequestState s) {
-        return SearchGrams.of(s.receivedOn(), s.trackingNo(), s.applicant().name(), s.description());
+        return SearchGrams.of(s.receivedOn(), s.agencyCode(), s.trackingNo(), s.applicant().name(), s.description());
     }
 
     /** Most requests record none of it: no JSON to write or read. */

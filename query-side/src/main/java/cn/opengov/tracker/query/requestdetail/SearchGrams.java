@@ -1,11 +1,16 @@
 package cn.opengov.tracker.query.requestdetail;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The character grams the request search looks up ({@code request_view.search_grams}, a GIN index): every pair of
@@ -40,6 +45,13 @@ import java.util.Map;
  * {@code request_search_key(gram, date)} is the key in SQL (V140; a test pins the two together), and
  * {@code request_search_statistics_keys(keys)} clears the month's bits, for the statistics of how common each gram
  * is ({@link #statisticsKey}).
+ * <p>
+ * A row also carries its agency as one more key of its month ({@link #agencyGram}; V150). A city's search for a
+ * name's first digits needs 1,001 of the city's own matches: the grams' keys alone handed over every city's
+ * candidates of each month (~20,000 rows read from the table at 10 M, a twentieth of them the city's), and ANDing
+ * the agency index instead cost 100–250 ms a window. With the scope's agencies asked for in the index too
+ * ({@code &&} their keys of the month), the index hands over the scope's candidates alone. The key is the agency's
+ * own, never an ancestor's: an agency given a new parent takes its requests along, and no row's keys change.
  */
 public final class SearchGrams {
 
@@ -61,11 +73,38 @@ public final class SearchGrams {
     }
 
     /**
-     * A row's keys: the distinct pairs and triples of the texts (null texts have none; none spans two texts), each as
-     * a key of the month of receipt.
+     * A row's keys: the distinct pairs and triples of the texts (null texts have none; none spans two texts) and the
+     * agency's gram, each as a key of the month of receipt.
      */
-    public static int[] of(LocalDate received, String... texts) {
-        return keysOf(grams(true, texts), months(received));
+    public static int[] of(LocalDate received, String agencyCode, String... texts) {
+        int[] grams = grams(true, texts);
+        int[] withAgency = Arrays.copyOf(grams, grams.length + 1);
+        withAgency[grams.length] = agencyGram(agencyCode);
+        return keysOf(withAgency, months(received));
+    }
+
+    private static final Map<String, Integer> AGENCY_GRAMS = new ConcurrentHashMap<>();
+
+    /**
+     * An agency's code as a gram: the first four bytes of the MD5 of its UTF-8 bytes, big-endian, as
+     * {@code request_search_agency_gram(code)} computes it in SQL (V150; a test pins the two together). It may meet a
+     * gram of the texts, which only lets a row through to the scope's own condition. Agencies are few: each code's
+     * digest is computed once.
+     */
+    static int agencyGram(String code) {
+        return AGENCY_GRAMS.computeIfAbsent(code, c -> {
+            try {
+                byte[] md5 = MessageDigest.getInstance("MD5").digest(c.getBytes(StandardCharsets.UTF_8));
+                return ByteBuffer.wrap(md5, 0, 4).getInt();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has MD5", e);
+            }
+        });
+    }
+
+    /** The agencies' grams, in ascending order (a literal of a month's keys wants them so). */
+    static int[] agencyGrams(List<String> codes) {
+        return codes.stream().mapToInt(SearchGrams::agencyGram).sorted().distinct().toArray();
     }
 
     /** The distinct keys of the grams in a month, in ascending order (a row's, and a window's literal for each month). */

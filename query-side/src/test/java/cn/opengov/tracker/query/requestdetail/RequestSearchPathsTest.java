@@ -223,6 +223,32 @@ class RequestSearchPathsTest extends QuerySideTest {
     }
 
     @Test
+    void overSomeAgenciesTheIndexHandsOverTheirRowsAloneByTheirKeys() {
+        String county = newAgency(null);
+        String department = newAgency(county);
+        UUID id = UUID.randomUUID();
+        LocalDate on = LocalDate.of(2025, 5, 6);
+        append(id, new RequestReceived(id, department + "-2025-0001", department, on, Channel.MAIL,
+                new Applicant(ApplicantType.NATURAL_PERSON, "欧阳娜娜", null, null, null, null), "申请公开审批文件"));
+        awaitProjected(county);
+        int agencyKey = SearchGrams.key(SearchGrams.agencyGram(department), SearchGrams.months(on));
+        assertThat(jdbc.queryForObject("SELECT ? = ANY(search_grams) FROM request_view WHERE request_id = ?", Boolean.class, agencyKey, id))
+                .as("the row carries its agency's key of its month").isTrue();
+        for (boolean withSubAgencies : new boolean[] {true, false}) {
+            String scope = withSubAgencies ? county : department;
+            assertThat(queries.states(scope, withSubAgencies, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items())
+                    .extracting(RequestState::requestId).as(scope).containsExactly(id);
+        }
+        // the agency's key taken away, the index no longer hands the row over for the county's agencies (their keys
+        // are asked for, whether one agency or several); over every agency the grams alone still find it
+        jdbc.update("UPDATE request_view SET search_grams = array_remove(search_grams, ?) WHERE request_id = ?", agencyKey, id);
+        assertThat(queries.states(county, true, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items()).isEmpty();
+        assertThat(queries.states(department, false, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items()).isEmpty();
+        assertThat(queries.states(AgencyDirectory.TOP, true, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items())
+                .extracting(RequestState::requestId).as("other tests' too").contains(id);
+    }
+
+    @Test
     void aCommonTermFillsItsPageFromTheNewestRequests() {
         String agency = newAgency(null);
         for (int i = 0; i < 4; i++) {

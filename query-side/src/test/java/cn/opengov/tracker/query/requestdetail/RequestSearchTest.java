@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,14 +67,17 @@ class RequestSearchTest extends QuerySideTest {
         String[] texts = {"B0001-2023-00000012", "申请人12345", "申请公开某项目的审批文件（123）"};
         int[] grams = SearchGrams.unmixedOf(texts);
         for (LocalDate day : List.of(d("2019-01-01"), d("2025-03-03"), d("2025-12-31"), d("2026-02-28"), d("1999-07-15"), d("2087-11-30"))) {
-            int[] row = SearchGrams.of(day, texts);
-            Array sql = jdbc.queryForObject("SELECT array(SELECT DISTINCT request_search_key(g, ?) FROM unnest(?::integer[]) g ORDER BY 1)",
-                    Array.class, day, Arrays.stream(grams).boxed().toArray(Integer[]::new));
+            int[] row = SearchGrams.of(day, "B0001", texts);
+            // V140's keys of the grams, and V150's of the agency, as V150 adds it
+            Array sql = jdbc.queryForObject("SELECT array(SELECT DISTINCT k FROM unnest(array(SELECT request_search_key(g, ?) "
+                            + "FROM unnest(?::integer[]) g) || request_search_key(request_search_agency_gram(?), ?)) k ORDER BY 1)",
+                    Array.class, day, Arrays.stream(grams).boxed().toArray(Integer[]::new), "B0001", day);
             assertThat(ints(sql)).as(day.toString()).isEqualTo(row);
             Array statistics = jdbc.queryForObject("SELECT request_search_statistics_keys(?::integer[])", Array.class,
                     (Object) Arrays.stream(row).boxed().toArray(Integer[]::new));
             assertThat(Arrays.stream(ints(statistics)).sorted().distinct().toArray()).as("the statistics see each gram without its month")
-                    .isEqualTo(Arrays.stream(grams).map(SearchGrams::statisticsKey).sorted().distinct().toArray());
+                    .isEqualTo(IntStream.concat(Arrays.stream(grams), IntStream.of(SearchGrams.agencyGram("B0001")))
+                            .map(SearchGrams::statisticsKey).sorted().distinct().toArray());
         }
         int gram = SearchGrams.pair('欧', '阳');
         assertThat(SearchGrams.key(gram, SearchGrams.months(d("2025-03-01")))).as("one key a month")
@@ -83,6 +87,15 @@ class RequestSearchTest extends QuerySideTest {
                 .isNotEqualTo(SearchGrams.key(SearchGrams.pair('欧', '阴'), SearchGrams.months(d("2025-03-01"))));
         assertThat(SearchGrams.key(gram, 0) >>> SearchGrams.MONTH_BITS).as("a gram's keys of every month side by side")
                 .isEqualTo(SearchGrams.key(gram, 127) >>> SearchGrams.MONTH_BITS);
+    }
+
+    @Test
+    void theAgencysGramInSqlIsTheJavaOne() {
+        for (String code : List.of("B0001", "C05", "ROOT", "县政府办", "a-b_c.d", "")) {
+            assertThat(jdbc.queryForObject("SELECT request_search_agency_gram(?)", Integer.class, code)).as(code)
+                    .isEqualTo(SearchGrams.agencyGram(code));
+        }
+        assertThat(SearchGrams.agencyGram("B0001")).isNotEqualTo(SearchGrams.agencyGram("B0002"));
     }
 
     private static int[] ints(Array array) {
