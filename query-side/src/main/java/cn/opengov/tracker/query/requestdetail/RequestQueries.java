@@ -56,6 +56,8 @@ public class RequestQueries {
     static final int MAX_MONTH_MATCHES = 50_000;
     /** A window of months asks the index for each month's grams: at most this many months in one statement. */
     static final int MAX_WINDOW_MONTHS = 120;
+    /** An agency's key in a month costs the index about as much as this many rows read from the table cost. */
+    static final double ROWS_PER_AGENCY_KEY = 1;
     /** A window over some agencies asks for each one's key in each month: at most about this many in one statement. */
     static final int MAX_WINDOW_AGENCY_KEYS = 10_000;
 
@@ -118,6 +120,8 @@ public class RequestQueries {
         NEWEST_FIRST,
         /** The matches of the newest months, month by month, until the page and the count are sure (a rarer term). */
         BY_MONTH,
+        /** The same, the index asked for the scope's agencies' keys too (a term with many candidates elsewhere). */
+        BY_MONTH_AND_AGENCIES,
         /** The page and the count as the planner chose to find them. */
         AS_PLANNED
     }
@@ -129,8 +133,9 @@ public class RequestQueries {
     }
 
     /**
-     * @param tried the one way a search tries before the planner's ({@link SearchPath#NEWEST_FIRST} or
-     *              {@link SearchPath#BY_MONTH}: tests walk each); null for the ones the term's statistics suggest
+     * @param tried the one way a search tries before the planner's ({@link SearchPath#NEWEST_FIRST},
+     *              {@link SearchPath#BY_MONTH} or {@link SearchPath#BY_MONTH_AND_AGENCIES}: tests walk each); null for
+     *              the ones the term's statistics suggest
      */
     StatePage states(String agencyCode, boolean includeSubAgencies, String status, String q, String assignee,
                      int page, int size, int countCap, SearchPath tried) {
@@ -189,10 +194,11 @@ public class RequestQueries {
                 return counted(newest, SearchPath.NEWEST_FIRST, narrowed, args, countCap);
             }
         }
-        if (months != null && wanted <= MAX_MONTH_MATCHES && (tried == null || tried == SearchPath.BY_MONTH)) {
+        if (months != null && wanted <= MAX_MONTH_MATCHES
+                && (tried == null || tried == SearchPath.BY_MONTH || tried == SearchPath.BY_MONTH_AND_AGENCIES)) {
             // a rarer term: month by month, newest first, until the page and the count are sure
             Optional<StatePage> byMonth = byMonth(term, known, months, codes, where, matches, args, page, size,
-                    countCap, tried == SearchPath.BY_MONTH);
+                    countCap, tried);
             if (byMonth.isPresent()) {
                 return byMonth.get();
             }
@@ -226,32 +232,28 @@ public class RequestQueries {
      * rows read in full. The first window is as many months as should hold enough matches by the term's statistics
      * (every month for a rare term: one statement); each window's matches are all newer than the next one's, so the
      * page is sure once enough are found. Empty when the statistics say one month alone holds more than
-     * {@link #MAX_MONTH_MATCHES} matches (the planner's way then), unless {@code sure}.
+     * {@link #MAX_MONTH_MATCHES} matches (the planner's way then), unless a way was {@code tried}.
      *
      * @param where   the scope's conditions
      * @param matches the ILIKE
      */
     private Optional<StatePage> byMonth(SearchTerm term, GramFrequencies.Known known, SearchMonths months, List<String> codes,
                                         String where, String matches, List<Object> args, int page, int size, int countCap,
-                                        boolean sure) {
+                                        SearchPath tried) {
         long need = Math.max((long) page * size + size, countCap + 1L);
         double perMonth = known.rowsOf(term.share()) / months.count();
-        if (!sure && perMonth > MAX_MONTH_MATCHES) {
+        if (tried == null && perMonth > MAX_MONTH_MATCHES) {
             return Optional.empty();
         }
         // the scope's share of them, as its share of the agencies: a city's first window is as long as its own
-        // matches need, not the province's (each window is a statement, and over a city one that ANDs the agency index)
+        // matches need, not the province's (each window is a statement)
         int agencyCount = Math.max(1, agencies.tree().byCode().size());
         double inScope = perMonth * Math.min(1.0, (double) codes.size() / agencyCount);
         long window = Double.isInfinite(inScope) ? 1 : Math.max(1, Math.min(months.count(), (long) Math.ceil(need / Math.max(inScope, 1e-9))));
-        // over most of the agencies a window's grams alone find its rows; over fewer, the index finds the scope's own
-        // rows among them (each row carries its agency's key: SearchGrams), where it handed over every agency's before
-        // (a city: ~20,000 rows read from the table for the 1,001 it counts, 1.1 s). Either way in a subquery the
-        // planner keeps apart from the scope's conditions: from its guess of 0.5 % of the rows for each key it ANDed
-        // a window's few thousand rows with the agency index's entries for the scope (over a province 10 M of them:
-        // 0.9 s of a 0.95 s statement, 15 ms without)
-        boolean wideScope = (long) codes.size() * 2 > agencyCount;
-        int[] agencyGrams = wideScope ? new int[0] : SearchGrams.agencyGrams(codes);
+        boolean agencyKeys = tried == null ? agencyKeysWorthIt(term, known, months.count(), codes.size(), agencyCount)
+                : tried == SearchPath.BY_MONTH_AND_AGENCIES && !wide(codes.size(), agencyCount);
+        SearchPath path = agencyKeys ? SearchPath.BY_MONTH_AND_AGENCIES : SearchPath.BY_MONTH;
+        int[] agencyGrams = agencyKeys ? SearchGrams.agencyGrams(codes) : new int[0];
         long maxWindow = Math.max(1, Math.min(MAX_WINDOW_MONTHS, MAX_WINDOW_AGENCY_KEYS / Math.max(1, agencyGrams.length)));
         List<UUID> ids = new ArrayList<>();
         for (int to = months.last(); to >= months.first() && ids.size() < need; window = window * 2) {
@@ -259,6 +261,9 @@ public class RequestQueries {
             List<Object> windowArgs = new ArrayList<>(args);
             windowArgs.add(need - ids.size());
             String keys = SearchMonths.clause(term.grams(), agencyGrams, from, to);
+            // in a subquery the planner keeps apart from the scope's conditions: from its guess of 0.5 % of the rows
+            // for each key it ANDed a window's few thousand rows with the agency index's entries for the scope (over a
+            // province 10 M of them: 0.9 s of a 0.95 s statement, 15 ms without)
             ids.addAll(windowIds("SELECT request_id FROM (SELECT * FROM request_view WHERE TRUE" + keys + " OFFSET 0) window_rows"
                     + where + matches + " ORDER BY received_on DESC, tracking_no DESC LIMIT ?", windowArgs));
             to = from - 1;
@@ -267,9 +272,33 @@ public class RequestQueries {
         List<RequestState> items = rowsOf(ids.subList(offset, Math.min(offset + size, ids.size())));
         if (items.size() < size && (page == 0 || !items.isEmpty())) {
             // the last page (every month read): it says how many there are
-            return Optional.of(new StatePage(items, (long) page * size + items.size(), false, SearchPath.BY_MONTH));
+            return Optional.of(new StatePage(items, (long) page * size + items.size(), false, path));
         }
-        return Optional.of(new StatePage(items, Math.min(ids.size(), countCap), ids.size() > countCap, SearchPath.BY_MONTH));
+        return Optional.of(new StatePage(items, Math.min(ids.size(), countCap), ids.size() > countCap, path));
+    }
+
+    /**
+     * Whether the index should be asked for the keys of the scope's agencies too, each month (each row carries its
+     * agency's: SearchGrams), to hand over the scope's own candidates alone: while each agency's key spares more rows
+     * read from the table than it costs the index. Every key is a walk down the index (~25 µs warm; a city's 101 in
+     * each of 60 months: 150 ms), about what a row read cold from the table costs. A city's search for a name's first
+     * digits has ~1,800 candidates a month over the province, 87 of them its own: with the keys its p99 went from
+     * 1.1 s to 95 ms at 10 M. A tracking-number prefix has its department's ~80 a month and few others: the keys cost
+     * 160 ms and spared 186 rows. Over most of the agencies the keys would cost more than any rows they could spare.
+     *
+     * @param months the months the requests span
+     */
+    static boolean agencyKeysWorthIt(SearchTerm term, GramFrequencies.Known known, int months, int codes, int agencyCount) {
+        if (wide(codes, agencyCount)) {
+            return false;
+        }
+        double elsewhere = known.rowsOf(term.candidates()) / months * (1 - (double) codes / agencyCount);
+        return elsewhere > codes * ROWS_PER_AGENCY_KEY;
+    }
+
+    /** Over most of the agencies. */
+    private static boolean wide(int codes, int agencyCount) {
+        return (long) codes * 2 > agencyCount;
     }
 
     /**

@@ -16,8 +16,11 @@ import java.util.Optional;
  * index's entries cost as much as one such row) outweighs its own list, and a pair that lies within a triple
  * already taken is left out (every row with the triple has the pair). Leaving grams out lets more rows through to
  * the {@code ILIKE}; it never changes what matches.
+ *
+ * @param share      about what share of the requests match q
+ * @param candidates about what share of them has every gram looked up: what the index hands to the ILIKE
  */
-record SearchTerm(String pattern, int[] grams, double share) {
+record SearchTerm(String pattern, int[] grams, double share, double candidates) {
 
     /** A row read from the table and matched costs about as much as this many postings read from the index. */
     static final double ROW_PER_POSTINGS = 400;
@@ -30,7 +33,7 @@ record SearchTerm(String pattern, int[] grams, double share) {
         String pattern = "%" + RequestQueries.escapeLike(q) + "%";
         List<SearchGrams.Gram> all = SearchGrams.forQuery(q, known.triples());
         if (all.isEmpty() || !known.analyzed()) {
-            return new SearchTerm(pattern, values(all), UNKNOWN);
+            return new SearchTerm(pattern, values(all), UNKNOWN, UNKNOWN);
         }
         // how common q is, from its pairs as if independent (what the ways to look were tuned on; a triple's share
         // is already in its pairs')
@@ -40,7 +43,12 @@ record SearchTerm(String pattern, int[] grams, double share) {
                 share *= known.of(g.value());
             }
         }
-        return new SearchTerm(pattern, values(worthLookingUp(all, known)), share);
+        Kept kept = kept(all, known);
+        return new SearchTerm(pattern, values(kept.grams()), share, kept.letThrough());
+    }
+
+    /** The grams looked up, and about what share of the rows has them all (the index's candidates for the ILIKE). */
+    private record Kept(List<SearchGrams.Gram> grams, double letThrough) {
     }
 
     /**
@@ -52,6 +60,10 @@ record SearchTerm(String pattern, int[] grams, double share) {
      * triple that brought them down to a few hundred (10 M: 5,170 table pages → 326) was left out.
      */
     static List<SearchGrams.Gram> worthLookingUp(List<SearchGrams.Gram> grams, GramFrequencies.Known known) {
+        return kept(grams, known).grams();
+    }
+
+    private static Kept kept(List<SearchGrams.Gram> grams, GramFrequencies.Known known) {
         List<SearchGrams.Gram> rarestFirst = grams.stream()
                 .sorted(Comparator.comparingDouble((SearchGrams.Gram g) -> known.of(g.value()))).toList();
         List<SearchGrams.Gram> kept = new ArrayList<>();
@@ -69,7 +81,7 @@ record SearchTerm(String pattern, int[] grams, double share) {
             left *= narrows;
             kept.add(g);
         }
-        return kept;
+        return new Kept(kept, left);
     }
 
     /** The pair of q that a triple shares with a gram already kept, if any (the most common such pair). */

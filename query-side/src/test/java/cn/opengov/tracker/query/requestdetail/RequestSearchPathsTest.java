@@ -236,16 +236,39 @@ class RequestSearchPathsTest extends QuerySideTest {
                 .as("the row carries its agency's key of its month").isTrue();
         for (boolean withSubAgencies : new boolean[] {true, false}) {
             String scope = withSubAgencies ? county : department;
-            assertThat(queries.states(scope, withSubAgencies, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items())
-                    .extracting(RequestState::requestId).as(scope).containsExactly(id);
+            StatePage found = queries.states(scope, withSubAgencies, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH_AND_AGENCIES);
+            assertThat(found.path()).isEqualTo(SearchPath.BY_MONTH_AND_AGENCIES);
+            assertThat(found.items()).extracting(RequestState::requestId).as(scope).containsExactly(id);
         }
-        // the agency's key taken away, the index no longer hands the row over for the county's agencies (their keys
-        // are asked for, whether one agency or several); over every agency the grams alone still find it
+        // the agency's key taken away, the index no longer hands the row over when the county's agencies' keys are
+        // asked for (one agency's or several); the grams alone still find it
         jdbc.update("UPDATE request_view SET search_grams = array_remove(search_grams, ?) WHERE request_id = ?", agencyKey, id);
-        assertThat(queries.states(county, true, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items()).isEmpty();
-        assertThat(queries.states(department, false, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items()).isEmpty();
-        assertThat(queries.states(AgencyDirectory.TOP, true, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items())
-                .extracting(RequestState::requestId).as("other tests' too").contains(id);
+        assertThat(queries.states(county, true, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH_AND_AGENCIES).items()).isEmpty();
+        assertThat(queries.states(department, false, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH_AND_AGENCIES).items()).isEmpty();
+        assertThat(queries.states(county, true, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH).items())
+                .extracting(RequestState::requestId).containsExactly(id);
+        StatePage everyAgency = queries.states(AgencyDirectory.TOP, true, null, "欧阳", null, 0, 10, 10, SearchPath.BY_MONTH_AND_AGENCIES);
+        assertThat(everyAgency.path()).as("over most of the agencies, never their keys").isEqualTo(SearchPath.BY_MONTH);
+        assertThat(everyAgency.items()).extracting(RequestState::requestId).as("other tests' too").contains(id);
+    }
+
+    @Test
+    void theAgenciesKeysAreAskedForWhileTheySpareMoreRowsThanTheyCost() {
+        int agencies = 2_000;
+        int[] grams = {SearchGrams.pair('审', '批')};
+        // a million requests over twelve months
+        GramFrequencies.Known known = new GramFrequencies.Known(byStatisticsKey(Map.of(grams[0], 1.0)), 0.5, 1_000_000, true, 0);
+        // the index's candidates in a hundredth of the rows: ~830 a month, all but a few elsewhere
+        SearchTerm common = new SearchTerm("%审批%", grams, 0.01, 0.01);
+        assertThat(RequestQueries.agencyKeysWorthIt(common, known, 12, 2, agencies)).isTrue();
+        assertThat(RequestQueries.agencyKeysWorthIt(common, known, 12, 101, agencies)).as("a city's hundred and one keys").isTrue();
+        assertThat(RequestQueries.agencyKeysWorthIt(common, known, 12, 900, agencies)).as("more keys a month than rows they spare")
+                .isFalse();
+        SearchTerm rare = new SearchTerm("%审批%", grams, 1e-5, 1e-5);
+        assertThat(RequestQueries.agencyKeysWorthIt(rare, known, 12, 2, agencies)).as("under one candidate a month").isFalse();
+        assertThat(RequestQueries.agencyKeysWorthIt(common, known, 12, 1_001, agencies)).as("most of the agencies: never").isFalse();
+        assertThat(RequestQueries.agencyKeysWorthIt(rare, GramFrequencies.Known.NONE, 12, 2, agencies)).as("nothing known: asked for")
+                .isTrue();
     }
 
     @Test
@@ -277,7 +300,7 @@ class RequestSearchPathsTest extends QuerySideTest {
                     + "OR applicant_name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')";
             Object[] args = {codes.toArray(String[]::new), pattern, pattern, pattern};
             Long all = jdbc.queryForObject("SELECT count(*)" + where, Long.class, args);
-            for (SearchPath tried : Arrays.asList(SearchPath.NEWEST_FIRST, SearchPath.BY_MONTH, null)) {
+            for (SearchPath tried : Arrays.asList(SearchPath.NEWEST_FIRST, SearchPath.BY_MONTH, SearchPath.BY_MONTH_AND_AGENCIES, null)) {
                 for (int size : new int[] {1, 4, 50}) {
                     for (int page = 0; page < 3; page++) {
                         List<String> expected = jdbc.queryForList("SELECT tracking_no" + where
