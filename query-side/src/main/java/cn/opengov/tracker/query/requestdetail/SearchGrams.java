@@ -50,7 +50,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * name's first digits needs 1,001 of the city's own matches: the grams' keys alone handed over every city's
  * candidates of each month (~20,000 rows read from the table at 10 M, a twentieth of them the city's), and ANDing
  * the agency index instead cost 100–250 ms a window. With the scope's agencies asked for in the index too
- * ({@code &&} their keys of the month), the index hands over the scope's candidates alone. The key is the agency's
+ * ({@code &&} their keys of the month), the index hands over the scope's candidates alone; each key costs a walk
+ * down the index, so they are asked for only where they spare more ({@code RequestQueries.agencyKeysWorthIt}). The key is the agency's
  * own, never an ancestor's: an agency given a new parent takes its requests along, and no row's keys change.
  */
 public final class SearchGrams {
@@ -77,10 +78,14 @@ public final class SearchGrams {
      * agency's gram, each as a key of the month of receipt.
      */
     public static int[] of(LocalDate received, String agencyCode, String... texts) {
-        int[] grams = grams(true, texts);
-        int[] withAgency = Arrays.copyOf(grams, grams.length + 1);
-        withAgency[grams.length] = agencyGram(agencyCode);
-        return keysOf(withAgency, months(received));
+        return keysOf(with(grams(true, texts), agencyGram(agencyCode)), months(received));
+    }
+
+    /** The grams and one more (a new array). */
+    static int[] with(int[] grams, int gram) {
+        int[] more = Arrays.copyOf(grams, grams.length + 1);
+        more[grams.length] = gram;
+        return more;
     }
 
     private static final Map<String, Integer> AGENCY_GRAMS = new ConcurrentHashMap<>();

@@ -2,7 +2,6 @@ package cn.opengov.tracker.query.requestdetail;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Arrays;
 
 /**
  * The months of receipt the requests span, as the search's keys are kept (SearchGrams: each gram as a key of its
@@ -46,17 +45,13 @@ record SearchMonths(int first, int last) {
             if (m < to) {
                 s.append(" OR ");
             }
-            if (agencies.length == 1) {
-                // one agency: its key is one more that every row must have
-                int[] withAgency = Arrays.copyOf(grams, grams.length + 1);
-                withAgency[grams.length] = agencies[0];
-                s.append("search_grams @> ").append(SearchGrams.literal(SearchGrams.keysOf(withAgency, m)));
-            } else if (agencies.length > 1) {
-                s.append("(search_grams @> ").append(SearchGrams.literal(SearchGrams.keysOf(grams, m)))
-                        .append(" AND search_grams && ").append(SearchGrams.literal(SearchGrams.keysOf(agencies, m))).append(')');
-            } else {
-                s.append("search_grams @> ").append(SearchGrams.literal(SearchGrams.keysOf(grams, m)));
+            // one agency's key is one more that every row must have; of several, any one
+            int[] required = agencies.length == 1 ? SearchGrams.with(grams, agencies[0]) : grams;
+            s.append("(search_grams @> ").append(SearchGrams.literal(SearchGrams.keysOf(required, m)));
+            if (agencies.length > 1) {
+                s.append(" AND search_grams && ").append(SearchGrams.literal(SearchGrams.keysOf(agencies, m)));
             }
+            s.append(')');
         }
         return s.append(')').toString();
     }
