@@ -146,7 +146,7 @@ public final class SearchGrams {
     }
 
     /** The grams as a month's rows carry them (a new array; the same order). */
-    static int[] inMonth(int[] grams, int months) {
+    private static int[] inMonth(int[] grams, int months) {
         int[] keys = new int[grams.length];
         for (int i = 0; i < grams.length; i++) {
             keys[i] = key(grams[i], months);

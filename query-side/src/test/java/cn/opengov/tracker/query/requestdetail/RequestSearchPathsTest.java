@@ -228,9 +228,7 @@ class RequestSearchPathsTest extends QuerySideTest {
     @Test
     void aRequestWhoseDateOfReceiptIsCorrectedIsFoundInItsNewMonth() {
         String agency = newAgency(null);
-        UUID id = UUID.randomUUID();
-        append(id, new RequestReceived(id, agency + "-2025-0001", agency, LocalDate.of(2025, 1, 31), Channel.MAIL,
-                new Applicant(ApplicantType.NATURAL_PERSON, "欧阳娜娜", null, null, null, null), "申请公开审批文件"));
+        UUID id = receivedWith(agency, agency + "-2025-0001", LocalDate.of(2025, 1, 31), "欧阳娜娜", "申请公开审批文件");
         receivedWith(agency, agency + "-2025-0002", LocalDate.of(2025, 4, 1), "申请人2", "申请公开审批文件");
         append(id, new ReceiptDateCorrected(id, LocalDate.of(2025, 1, 31), LocalDate.of(2025, 3, 3), "录入错误"));
         awaitProjected(agency);
@@ -247,10 +245,8 @@ class RequestSearchPathsTest extends QuerySideTest {
     void overSomeAgenciesTheIndexHandsOverTheirRowsAloneByTheirKeys() {
         String county = newAgency(null);
         String department = newAgency(county);
-        UUID id = UUID.randomUUID();
         LocalDate on = LocalDate.of(2025, 5, 6);
-        append(id, new RequestReceived(id, department + "-2025-0001", department, on, Channel.MAIL,
-                new Applicant(ApplicantType.NATURAL_PERSON, "欧阳娜娜", null, null, null, null), "申请公开审批文件"));
+        UUID id = receivedWith(department, department + "-2025-0001", on, "欧阳娜娜", "申请公开审批文件");
         awaitProjected(county);
         int agencyKey = SearchGrams.key(SearchGrams.agencyGram(department), SearchGrams.months(on));
         assertThat(jdbc.queryForObject("SELECT ? = ANY(search_grams) FROM request_view WHERE request_id = ?", Boolean.class, agencyKey, id))
@@ -347,10 +343,12 @@ class RequestSearchPathsTest extends QuerySideTest {
         assertThat(get("/api/requests?agencyCode=" + agency + "&includeSubAgencies=true").status()).isEqualTo(200);
     }
 
-    private void receivedWith(String agency, String trackingNo, LocalDate on, String name, String description) {
+    /** @return the request's id */
+    private UUID receivedWith(String agency, String trackingNo, LocalDate on, String name, String description) {
         UUID id = UUID.randomUUID();
         append(id, new RequestReceived(id, trackingNo, agency, on, Channel.MAIL,
                 new Applicant(ApplicantType.NATURAL_PERSON, name, null, null, null, null), description));
+        return id;
     }
 
     /** Shares by gram, as the statistics key them. */
